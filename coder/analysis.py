@@ -1,0 +1,234 @@
+"""One sentence, matched against the dictionaries: actor phrases, verb triggers, function words, clauses.
+
+This is the shared ground of both grammars: the dependency grammar (English with a parser) and the
+positional grammar (Indonesian, and English without a parser) read the same analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from coder.dictionaries import Dictionaries
+from coder.dictionaries.model import ActorEntry, AgentEntry, VerbEntry
+from coder.events import UNKNOWN_ACTOR
+from coder.languages import Language
+from coder.phrases import PhraseMatch, PhraseTrie
+
+POSSESSIVES = ("'s", "’s", "'", "’")
+
+
+@dataclass
+class ActorPhrase:
+    """A run of actor and agent mentions naming one participant: "Myanmar's military chief Min Aung Hlaing"."""
+
+    start: int  # token offsets within the sentence, end exclusive
+    end: int
+    text: str
+    actors: list[ActorEntry]
+    agents: list[AgentEntry]
+    code: str = UNKNOWN_ACTOR  # resolved for the document date; "---MIL" when only an agent named it
+    inferred: bool = False
+    speaker: bool = False  # the speaker of an attribution ("..., kata X"): never a target
+
+    @property
+    def country_known(self) -> bool:
+        return not self.code.startswith(UNKNOWN_ACTOR)
+
+    @property
+    def sectors(self) -> str:
+        return self.code[3:]
+
+    @property
+    def origin(self) -> str:
+        return "; ".join([actor.origin for actor in self.actors] + [agent.origin for agent in self.agents])
+
+
+@dataclass
+class Trigger:
+    """A verb-dictionary trigger found in the sentence; `stream_*` index the verb-key stream."""
+
+    start: int
+    end: int
+    stream_start: int
+    stream_end: int
+    verb: VerbEntry
+
+
+@dataclass
+class SentenceAnalysis:
+    span: Span
+    index: int
+    lang: str
+    tokens: list[Token]
+    lowers: list[str]
+    stream: list[tuple[str, int]]  # verb keys with the token each came from
+    marks: dict[str, list[PhraseMatch[str]]]
+    clause_of: list[int]
+    phrases: list[ActorPhrase]
+    triggers: list[Trigger]
+    discarded: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.text.strip()
+
+    def marked(self, name: str, start: int, end: int) -> list[PhraseMatch[str]]:
+        return [mark for mark in self.marks.get(name, ()) if mark.start >= start and mark.end <= end]
+
+    def is_marked(self, name: str, index: int) -> bool:
+        return any(mark.start <= index < mark.end for mark in self.marks.get(name, ()))
+
+    def stream_token(self, position: int) -> int:
+        """Token index of a stream position; the end of the stream maps to the end of the sentence."""
+        return self.stream[position][1] if position < len(self.stream) else len(self.tokens)
+
+
+def find_words(tries: dict[str, PhraseTrie[str]], lowers: list[str]) -> dict[str, list[PhraseMatch[str]]]:
+    alternatives = [(lower,) for lower in lowers]
+    return {name: trie.find_all(alternatives) for name, trie in tries.items() if trie.size}
+
+
+def clause_numbers(length: int, marks: dict[str, list[PhraseMatch[str]]]) -> list[int]:
+    """Clause number of each token: clause breaks and attribution markers start a new clause."""
+    starts = {mark.start for name in ("clause_breaks", "attribution") for mark in marks.get(name, ())}
+    numbers, clause = [], 0
+    for index in range(length):
+        if index in starts and index > 0:
+            clause += 1
+        numbers.append(clause)
+    return numbers
+
+
+def mentions(dictionaries: Dictionaries, language: Language, tokens: list[Token]) -> list[PhraseMatch]:
+    """Actor and agent mentions, longest first; on equal length the actor wins."""
+    alternatives = [language.text_actor_keys(token.text) for token in tokens]
+    actor_trie = dictionaries.actors.get(language.code)
+    agent_trie = dictionaries.agents.get(language.code)
+    found, position = [], 0
+    while position < len(tokens):
+        best = None
+        for trie in (actor_trie, agent_trie):
+            if trie is None or not any(key in trie.root for key in alternatives[position]):
+                continue
+            match = trie.longest_at(alternatives, position)
+            if match is not None and (best is None or match.end > best.end):
+                best = match
+        if best is None:
+            position += 1
+        else:
+            found.append(best)
+            position = best.end
+    return found
+
+
+def group_phrases(sentence_tokens: list[Token], found: list[PhraseMatch], skip: set[int]) -> list[ActorPhrase]:
+    """Merge mentions separated only by skip words or possessives into one participant."""
+    phrases: list[ActorPhrase] = []
+    for match in found:
+        previous = phrases[-1] if phrases else None
+        gap = range(previous.end, match.start) if previous else range(0)
+        joinable = previous is not None and all(
+            index in skip or sentence_tokens[index].text in POSSESSIVES for index in gap)
+        if not joinable:
+            previous = ActorPhrase(match.start, match.end, "", [], [])
+            phrases.append(previous)
+        previous.end = match.end
+        if isinstance(match.value, ActorEntry):
+            previous.actors.append(match.value)
+        else:
+            previous.agents.append(match.value)
+    for phrase in phrases:
+        first, last = sentence_tokens[phrase.start], sentence_tokens[phrase.end - 1]
+        phrase.text = first.doc.text[first.idx:last.idx + len(last.text)]
+    return phrases
+
+
+def resolve_code(phrase: ActorPhrase, date: str | None) -> str:
+    """One code for a phrase: a person or body with sectors wins; else country plus the first agent's sectors."""
+    codes = [actor.code_on(date) for actor in phrase.actors]
+    specific = [code for code in codes if len(code) > 3]
+    agent_sectors = phrase.agents[0].sectors if phrase.agents else ""
+    if specific:
+        return max(specific, key=len)
+    if codes:
+        return codes[0] + agent_sectors
+    return UNKNOWN_ACTOR + agent_sectors
+
+
+def find_triggers(dictionaries: Dictionaries, lang: str, stream: list[tuple[str, int]]) -> list[Trigger]:
+    trie = dictionaries.verbs.get(lang)
+    if trie is None or not trie.size:
+        return []
+    matches = trie.find_all([(key,) for key, _ in stream])
+    return [Trigger(stream[m.start][1], stream[m.end - 1][1] + 1, m.start, m.end, m.value) for m in matches]
+
+
+def is_discarded(dictionaries: Dictionaries, language: Language, tokens: list[Token], scope: str) -> str | None:
+    trie = dictionaries.discards.get((language.code, scope))
+    if trie is None:
+        return None
+    found = trie.find_all([language.text_actor_keys(token.text) for token in tokens])
+    return found[0].value if found else None
+
+
+DATELINE_DASHES = ("-", "—", "–", "--")
+DATELINE_MAX_WORDS = 8
+
+
+def dateline_end(tokens: list[Token]) -> int:
+    """Token offset after a dateline such as "MOSCOW (Reuters) -" or "Moskow, Suarathailand-", else 0.
+
+    A dash alone is not enough ("Junta Myanmar — yang ..."): the place and the agency are separated by a
+    comma or the agency stands in brackets, or the dash is glued to the agency's name.
+    """
+    for index, token in enumerate(tokens[:DATELINE_MAX_WORDS]):
+        glued = token.text.endswith("-") and len(token.text) > 1
+        if index > 0 and (glued or token.text in DATELINE_DASHES):
+            prefix = {t.text for t in tokens[:index]}
+            if glued or "," in prefix or "(" in prefix:
+                return index + 1
+            return 0
+    return 0
+
+
+def starts_paragraph(span: Span) -> bool:
+    if span.start == 0 or (span[0].is_space and "\n" in span[0].text):
+        return True
+    previous = span.doc[span.start - 1]
+    return "\n" in previous.text or "\n" in previous.whitespace_
+
+
+def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Language,
+            date: str | None) -> SentenceAnalysis:
+    tokens = [token for token in span if not token.is_space]
+    lowers = [token.lower_ for token in tokens]
+    marks = find_words(dictionaries.words.get(language.code, {}), lowers)
+    skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
+    dateline = dateline_end(tokens) if starts_paragraph(span) else 0
+    found = [match for match in mentions(dictionaries, language, tokens) if match.start >= dateline]
+    phrases = group_phrases(tokens, found, skip)
+    for phrase in phrases:
+        phrase.code = resolve_code(phrase, date)
+    stream = [(key, position) for position, token in enumerate(tokens) for key in language.verb_keys(token.text)]
+    analysis = SentenceAnalysis(
+        span=span, index=index, lang=language.code, tokens=tokens, lowers=lowers, stream=stream, marks=marks,
+        clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
+        triggers=find_triggers(dictionaries, language.code, stream),
+        discarded=is_discarded(dictionaries, language, tokens, "sentence"),
+    )
+    mark_speakers(analysis)
+    return analysis
+
+
+def mark_speakers(analysis: SentenceAnalysis) -> None:
+    """The speaker of "X said" stands right before the attribution marker; of "..., kata X" right after."""
+    for mark in analysis.marks.get("attribution", ()):
+        before = [p for p in analysis.phrases if p.end == mark.start]
+        after = [p for p in analysis.phrases if p.start >= mark.end and p.start - mark.end <= 2]
+        if before:
+            before[-1].speaker = True
+        elif after:
+            after[0].speaker = True

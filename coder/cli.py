@@ -1,0 +1,91 @@
+"""Command line: parses options and calls the modules; no coding logic lives here."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+app = typer.Typer(help="Code news text into CAMEO political events.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    petrarch = "petrarch"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+DictionariesOption = typer.Option(None, "--dictionaries", help="Dictionary folder (default: the packaged one).")
+LangOption = typer.Option("auto", "--lang", help="Language of documents that do not say: auto, en, id.")
+DateOption = typer.Option(None, "--date", help="Date (YYYY-MM-DD) for undated documents; default today.")
+ParseOption = typer.Option(True, "--parse/--no-parse", help="English: dependency parse, or the fast rules.")
+
+
+def make_coder(dictionaries: Path | None, parse: bool, date: str | None, lang: str):
+    from coder.coder import Coder
+    from coder.dictionaries import DictionaryError
+
+    try:
+        return Coder(dictionaries, parse=parse, date=date, lang=lang)
+    except DictionaryError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from error
+
+
+@app.command()
+def code(
+    inputs: list[Path] = typer.Argument(..., help="Text files, folders, JSONL/CSV/PETRARCH XML (.gz too)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Event file to write."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="Output format."),
+    lang: str = LangOption,
+    date: str = DateOption,
+    dictionaries: Path = DictionariesOption,
+    parse: bool = ParseOption,
+    rejects: Path = typer.Option(None, "--rejects", help="Where rejected documents go (default: OUT.rejects.jsonl)."),
+) -> None:
+    """Code documents into events. Exit code 0: all coded; 1: some documents were rejected."""
+    from coder.runner import run
+
+    coder = make_coder(dictionaries, parse, date, lang)
+    summary = run(coder, inputs, out, fmt.value, lang=None if lang == "auto" else lang, date=date,
+                  rejects_path=rejects)
+    typer.echo(f"{out}: {summary.describe()}", err=True)
+    if summary.rejects:
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    text: str = typer.Argument(..., help="The text to code."),
+    lang: str = LangOption,
+    date: str = DateOption,
+    dictionaries: Path = DictionariesOption,
+    parse: bool = ParseOption,
+) -> None:
+    """Show what matched (actors, agents, verbs, voice, negation) and the events, sentence by sentence."""
+    from coder.document import Document
+    from coder.explain import explain as explain_document
+
+    coder = make_coder(dictionaries, parse, date, lang)
+    coded = coder.code_document_full(Document(id="text", text=text, date=date, lang=None if lang == "auto" else lang))
+    typer.echo(explain_document(coded))
+
+
+def _register_optional_commands() -> None:
+    """Command groups that live in their own modules (network, dictionaries, validation)."""
+    from coder.commands import network_commands
+
+    network_commands.register(app)
+    try:
+        from coder.commands.dict_commands import dict_app
+    except ImportError:  # pragma: no cover - only while the module is being written
+        return
+    app.add_typer(dict_app, name="dict")
+
+
+_register_optional_commands()

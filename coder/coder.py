@@ -1,0 +1,196 @@
+"""The coder: documents in, events out. Ties pipelines, dictionaries, analysis and grammar together."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from coder.analysis import SentenceAnalysis, analyze, is_discarded
+from coder.context import infer_countries
+from coder.dictionaries import Dictionaries, load_dictionaries
+from coder.document import Document
+from coder.events import Event
+from coder.grammar import Decision, decide
+from coder.langdetect import detect_language
+from coder.languages import Language, get_language
+from coder.paths import default_dictionary_dir
+
+
+@dataclass
+class CodedSentence:
+    analysis: SentenceAnalysis
+    decisions: list[Decision] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
+class CodedDocument:
+    """Everything the coder found in one document: `explain` prints it, `events` is the product."""
+
+    document: Document
+    lang: str
+    date: str
+    parsed: bool
+    sentences: list[CodedSentence] = field(default_factory=list)
+    discarded: str | None = None
+
+    @property
+    def events(self) -> list[Event]:
+        return [event for sentence in self.sentences for event in sentence.events]
+
+
+class Coder:
+    """Codes text into CAMEO events with the given dictionaries.
+
+    parse=True uses the trained English parser when installed; parse=False is the fast rule-based path.
+    `date` is used for undated documents (default: today); `lang` for documents without a language
+    ("auto" detects).
+    """
+
+    def __init__(self, dictionaries: Path | str | Dictionaries | None = None, parse: bool = True,
+                 date: str | None = None, lang: str = "auto") -> None:
+        if isinstance(dictionaries, Dictionaries):
+            self.dictionaries = dictionaries
+        else:
+            self.dictionaries = load_dictionaries(Path(dictionaries) if dictionaries else default_dictionary_dir())
+        self.parse = parse
+        self.default_date = date or datetime.date.today().isoformat()
+        self.default_lang = lang
+        self._pipelines: dict[str, tuple[object, bool]] = {}
+
+    # -- pipelines ---------------------------------------------------------------------------------------
+    def pipeline(self, lang: str):
+        """(spaCy pipeline, has_parser) for a language, loaded once."""
+        if lang not in self._pipelines:
+            language = get_language(lang)
+            nlp = language.parser_pipeline() if self.parse else None
+            self._pipelines[lang] = (nlp, True) if nlp is not None else (language.tokenizer_pipeline, False)
+        return self._pipelines[lang]
+
+    def language_of(self, document: Document) -> str:
+        lang = document.lang or self.default_lang
+        if not lang or lang == "auto":
+            lang = detect_language(document.text, self.dictionaries)
+        if lang not in self.dictionaries.languages:
+            raise ValueError(f"document {document.id}: no dictionaries for language '{lang}' "
+                             f"(have: {', '.join(self.dictionaries.languages)})")
+        return lang
+
+    # -- coding ------------------------------------------------------------------------------------------
+    def code_document_full(self, document: Document) -> CodedDocument:
+        lang = self.language_of(document)
+        nlp, parsed = self.pipeline(lang)
+        return self.code_spacy_doc(nlp(document.text), document, lang, parsed)
+
+    def code_spacy_doc(self, doc: Doc, document: Document, lang: str, parsed: bool) -> CodedDocument:
+        """Code a Doc made by any pipeline of the language (used by the spaCy component too)."""
+        language = get_language(lang)
+        date = document.date or self.default_date
+        coded = CodedDocument(document, lang, date, parsed)
+        analyses = [analyze(sent, index, self.dictionaries, language, date) for index, sent in enumerate(doc.sents)]
+        story_discard = next((found for a in analyses
+                              if (found := is_discarded(self.dictionaries, language, a.tokens, "story"))), None)
+        if story_discard:
+            coded.discarded = story_discard
+            coded.sentences = [CodedSentence(a) for a in analyses]
+            return coded
+        infer_countries((p for a in analyses for p in a.phrases), self.dictionaries.countries)
+        words = self.dictionaries.word_lists.get(lang, {})
+        event_index = 0
+        for analysis in analyses:
+            sentence = CodedSentence(analysis)
+            if not analysis.discarded:
+                sentence.decisions = self._decisions(analysis, language, words, parsed)
+                sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
+                event_index += len(sentence.events)
+            coded.sentences.append(sentence)
+        return coded
+
+    def _decisions(self, analysis: SentenceAnalysis, language: Language, words: dict[str, set[str]],
+                   parsed: bool) -> list[Decision]:
+        decisions: list[Decision] = []
+        consumed: set[int] = set()
+        for trigger in analysis.triggers:
+            if trigger.start in consumed:  # a word of an earlier pattern ("sanctions" in "imposed sanctions")
+                continue
+            decision = decide(analysis, trigger, language, words, parsed)
+            if decision.hit:
+                consumed |= decision.hit.used_tokens
+            decisions.append(decision)
+        for decision in decisions:  # a later trigger may have consumed an earlier one
+            if decision.dropped is None and decision.hit and decision.hit.pattern is None and any(
+                    other is not decision and other.hit and decision.trigger.start in other.hit.used_tokens
+                    for other in decisions):
+                decision.dropped = "part of another pattern"
+        reported = [d for d in decisions if d.dropped is None and not d.speech]
+        for decision in decisions:
+            if decision.dropped is None and decision.speech and reported:
+                decision.dropped = "speech verb: the reported event is coded instead"
+        for decision in decisions:
+            if decision.dropped is None and decision.future:
+                intent = self.dictionaries.intent_code(decision.code)
+                if intent:
+                    decision.code = intent
+        return decisions
+
+    def _events(self, analysis: SentenceAnalysis, decisions: list[Decision], document: Document, lang: str,
+                date: str, first_index: int) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        speaker = next((p.text for p in analysis.phrases if p.speaker), "")
+        for decision in decisions:
+            if decision.dropped is not None:
+                continue
+            code = decision.code
+            name_goldstein = self.dictionaries.event_codes[code]
+            verb = decision.trigger.verb
+            pattern = decision.hit.pattern
+            used = sorted(decision.hit.used_tokens)
+            event_text = " ".join(analysis.tokens[i].text for i in used)
+            for source in decision.sources:
+                for target in decision.targets:
+                    key = (source.code, target.code, code)
+                    if source.code == target.code or key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(Event(
+                        doc_id=document.id, sentence_index=analysis.index, event_index=first_index + len(events),
+                        date=date, lang=lang, source=source.code, source_text=source.text,
+                        target=target.code, target_text=target.text, code=code, root=code[:2],
+                        quad_class=self.dictionaries.quad_class(code), goldstein=name_goldstein[1],
+                        event_text=event_text, pattern=pattern.origin if pattern else verb.origin,
+                        sentence=analysis.text,
+                        pattern_text=f"{verb.trigger}: {pattern.text}" if pattern else f"{verb.trigger} (default)",
+                        source_entry=source.origin, target_entry=target.origin,
+                        source_inferred=source.inferred, target_inferred=target.inferred,
+                        voice=decision.voice, intent=decision.future and code != decision.hit.code,
+                        attributed_to=speaker if speaker not in (source.text, target.text) else "",
+                    ))
+        return events
+
+    # -- conveniences --------------------------------------------------------------------------------------
+    def code_document(self, document: Document) -> list[Event]:
+        return self.code_document_full(document).events
+
+    def code_text(self, text: str, lang: str | None = None, date: str | None = None,
+                  doc_id: str = "text") -> list[Event]:
+        return self.code_document(Document(id=doc_id, text=text, date=date, lang=lang))
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[Event]:
+        for document in documents:
+            yield from self.code_document(document)
+
+    def code_frame(self, texts, lang: str | None = None, date: str | None = None):
+        """Events of a pandas Series (or any iterable) of texts as a DataFrame; doc_id is the index label."""
+        import pandas as pd
+
+        from coder.events import EVENT_FIELDS
+
+        items = texts.items() if hasattr(texts, "items") else enumerate(texts)
+        rows = [event.to_dict() for key, text in items
+                for event in self.code_text(str(text), lang=lang, date=date, doc_id=str(key))]
+        return pd.DataFrame(rows, columns=list(EVENT_FIELDS))

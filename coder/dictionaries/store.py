@@ -1,0 +1,60 @@
+"""The loaded dictionaries: tries per language plus the CAMEO tables, ready for matching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coder.dictionaries.model import ActorEntry, AgentEntry, VerbEntry
+from coder.phrases import PhraseTrie
+
+
+@dataclass(frozen=True)
+class Override:
+    """A phrase of a project file that replaced the same phrase of an imported (base) file."""
+
+    lang: str
+    phrase: str
+    kept: str
+    replaced: str
+
+
+@dataclass
+class Dictionaries:
+    root: Path
+    languages: list[str] = field(default_factory=list)
+    event_codes: dict[str, tuple[str, float]] = field(default_factory=dict)  # code -> (name, goldstein)
+    quad_by_root: dict[str, int] = field(default_factory=dict)
+    intent: dict[str, str] = field(default_factory=dict)
+    sectors: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    actors: dict[str, PhraseTrie[ActorEntry]] = field(default_factory=dict)
+    agents: dict[str, PhraseTrie[AgentEntry]] = field(default_factory=dict)
+    verbs: dict[str, PhraseTrie[VerbEntry]] = field(default_factory=dict)
+    words: dict[str, dict[str, PhraseTrie[str]]] = field(default_factory=dict)
+    word_lists: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    discards: dict[tuple[str, str], PhraseTrie[str]] = field(default_factory=dict)
+    actor_names: dict[str, str] = field(default_factory=dict)
+    overrides: list[Override] = field(default_factory=list)
+
+    def actor_name(self, code: str) -> str | None:
+        """A readable name for an actor code: the dictionary name, else country + sector labels."""
+        if code in self.actor_names:
+            return self.actor_names[code]
+        country = self.countries.get(code[:3]) or self.actor_names.get(code[:3])
+        sectors = [self.sectors.get(code[i:i + 3]) for i in range(3, len(code), 3)]
+        if country is None and not any(sectors):
+            return None
+        parts = [country or "unknown"] + [sector.lower() for sector in sectors if sector]
+        return " ".join(parts)
+
+    def intent_code(self, code: str) -> str | None:
+        """CAMEO's intent code for an event announced as future ("will meet" -> 036), if there is one."""
+        for length in range(len(code), 1, -1):
+            found = self.intent.get(code[:length])
+            if found:
+                return found
+        return None
+
+    def quad_class(self, code: str) -> int:
+        return self.quad_by_root.get(code[:2], 0)

@@ -1,0 +1,261 @@
+"""Who did what to whom: choose source and target phrases for each trigger.
+
+Two ways: positional rules over clauses (TABARI-style; Indonesian and fast English) and the dependency parse
+(English with spaCy's parser), which falls back to the rules where the parse offers nothing to go on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from coder.analysis import ActorPhrase, SentenceAnalysis, Trigger
+from coder.grammar.patterns import PatternHit, choose_pattern
+from coder.languages import Language
+
+MODIFIER_WINDOW = 3  # negation/future words this close before the verb apply to it
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJECT_DEPS = ("dobj", "dative", "obj", "iobj", "oprd")
+CLIMB_DEPS = ("conj", "xcomp")
+
+
+@dataclass
+class Decision:
+    """What the grammar made of one trigger; `dropped` says why it gave no event."""
+
+    trigger: Trigger
+    hit: PatternHit | None
+    code: str | None = None
+    method: str = "positional"
+    voice: str = "active"
+    negated: bool = False
+    future: bool = False
+    speech: bool = False
+    sources: list[ActorPhrase] = field(default_factory=list)
+    targets: list[ActorPhrase] = field(default_factory=list)
+    dropped: str | None = None
+
+
+def clause_bounds(analysis: SentenceAnalysis, index: int) -> tuple[int, int]:
+    clause = analysis.clause_of[index]
+    start = index
+    while start > 0 and analysis.clause_of[start - 1] == clause:
+        start -= 1
+    end = index
+    while end < len(analysis.tokens) and analysis.clause_of[end] == clause:
+        end += 1
+    return start, end
+
+
+def modifier_before(analysis: SentenceAnalysis, name: str, trigger: Trigger) -> bool:
+    clause = analysis.clause_of[trigger.start]
+    return any(
+        trigger.start - MODIFIER_WINDOW <= mark.end <= trigger.start and analysis.clause_of[mark.start] == clause
+        for mark in analysis.marks.get(name, ())
+    )
+
+
+def is_locative(analysis: SentenceAnalysis, phrase: ActorPhrase) -> bool:
+    """"in Moscow", "di Moskow": a place where something happened, not a participant."""
+    index = phrase.start - 1
+    while index >= 0 and analysis.is_marked("skip_words", index):
+        index -= 1
+    return index >= 0 and analysis.is_marked("location_prepositions", index)
+
+
+def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
+              allowed: set[int] | None = None) -> list[ActorPhrase]:
+    """The phrase and those joined to it by conjunctions: "Russia and China", "Indonesia, Malaysia, dan China"."""
+    group, comma_only = [first], []
+    phrases = analysis.phrases
+    index = phrases.index(first)
+    while index + 1 < len(phrases):
+        current, following = phrases[index], phrases[index + 1]
+        gap = range(current.end, following.start)
+        linked = any(analysis.is_marked("conjunctions", i) for i in gap) and all(
+            analysis.is_marked("conjunctions", i) or analysis.is_marked("skip_words", i) for i in gap)
+        if not linked or following.speaker or (allowed is not None and following.start not in allowed):
+            break
+        group.append(following)
+        comma_only.append(all(analysis.tokens[i].text == "," for i in gap))
+        index += 1
+    # "A, B and C" is a list; "A, B" alone is usually an apposition or a new phrase: drop trailing comma links.
+    while comma_only and comma_only[-1]:
+        comma_only.pop()
+        group.pop()
+    return group
+
+
+def subject_before(analysis: SentenceAnalysis, trigger: Trigger, exclude: set[int]) -> ActorPhrase | None:
+    """The first participant of the trigger's clause; else the nearest one before the clause (relative
+    clauses, "X said it would ...")."""
+    start, _ = clause_bounds(analysis, trigger.start)
+    candidates = [p for p in analysis.phrases if p.end <= trigger.start and p.start not in exclude]
+    in_clause = [p for p in candidates if p.start >= start and not is_locative(analysis, p)]
+    if in_clause:
+        return in_clause[0]
+    earlier = [p for p in candidates if p.end <= start and not is_locative(analysis, p)]
+    return earlier[-1] if earlier else None
+
+
+def first_after(analysis: SentenceAnalysis, begin: int, end: int | None, clause: int,
+                exclude: set[int]) -> ActorPhrase | None:
+    for phrase in analysis.phrases:
+        if phrase.start < begin or phrase.start in exclude or phrase.speaker:
+            continue
+        if (end is not None and phrase.start >= end) or analysis.clause_of[phrase.start] != clause:
+            continue
+        return phrase
+    return None
+
+
+def positional_roles(analysis: SentenceAnalysis, decision: Decision) -> None:
+    trigger, hit = decision.trigger, decision.hit
+    clause = analysis.clause_of[trigger.start]
+    used = hit.used_tokens if hit else set()
+    if decision.voice == "passive":
+        agent_marks = [m for m in analysis.marks.get("passive_agent", ())
+                       if m.start >= trigger.end and analysis.clause_of[m.start] == clause]
+        source = first_after(analysis, agent_marks[0].end, None, clause, used) if agent_marks else None
+        target = subject_before(analysis, trigger, used)
+    else:
+        source = None
+        if hit and hit.source_from is not None:
+            source = first_after(analysis, hit.source_from, hit.source_to, clause, used)
+        source = source or subject_before(analysis, trigger, used)
+        begin, end = trigger.end, None
+        if hit and hit.target_from is not None:
+            begin, end = hit.target_from, hit.target_to
+        exclude = used | ({source.start} if source else set())
+        target = first_after(analysis, begin, end, clause, exclude)
+    decision.sources = conjuncts(analysis, source) if source else []
+    decision.targets = conjuncts(analysis, target) if target else []
+
+
+def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, Token]:
+    """The subject token of a verb, climbing through conjoined and controlled verbs.
+
+    Object control comes first: in "urged Iran to stop" and "accused Iran of supplying" Iran is the one
+    who stops or supplies.
+    """
+    current = verb
+    for _ in range(4):
+        subjects = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in relative_markers and current.dep_ == "relcl":
+                return current.head, current  # "the rebels who attacked": the rebels
+            return subject, current
+        governor = current.head
+        if current.dep_ == "pcomp" and governor.dep_ == "prep":
+            governor = governor.head
+        elif current.dep_ not in CLIMB_DEPS or governor is current:
+            break
+        if current.dep_ != "conj":
+            objects = [child for child in governor.children if child.dep_ in ("dobj", "obj")]
+            if objects:
+                return objects[0], current
+        current = governor
+    return None, current
+
+
+def _phrases_in(analysis: SentenceAnalysis, tokens: set[int]) -> list[ActorPhrase]:
+    return [phrase for phrase in analysis.phrases if phrase.start in tokens and not phrase.speaker]
+
+
+def _subtree(token: Token, offset: int) -> set[int]:
+    return {t.i - offset for t in token.subtree}
+
+
+def dependency_roles(analysis: SentenceAnalysis, decision: Decision, language_words: dict[str, set[str]]) -> None:
+    """Roles from the parse: subject/agent, objects and prepositional objects of the trigger verb."""
+    trigger, hit = decision.trigger, decision.hit
+    verb = analysis.tokens[trigger.start]
+    offset = analysis.span.start
+    subject, clause_verb = _subject_of(verb, language_words["relative_markers"])
+    if subject is None:
+        positional_roles(analysis, decision)
+        return
+    decision.method = "dependency"
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
+    decision.voice = "passive" if passive else "active"
+    if clause_verb.dep_ == "relcl" and subject is clause_verb.head:
+        subject_tokens = {t.i - offset for t in subject.subtree if t.i < clause_verb.i}
+    else:
+        subject_tokens = _subtree(subject, offset)
+    agent_tokens: set[int] = set()
+    object_tokens: list[set[int]] = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            agent_tokens |= _subtree(child, offset)
+        elif child.dep_ in OBJECT_DEPS or (
+                child.dep_ == "prep" and child.lower_ not in language_words["location_prepositions"]):
+            object_tokens.append(_subtree(child, offset))
+    if passive:
+        source_sets, target_sets = [agent_tokens], [subject_tokens]
+    else:
+        source_sets, target_sets = [subject_tokens], sorted(object_tokens, key=min)
+    if hit and hit.target_from is not None and not passive:
+        end = hit.target_to if hit.target_to is not None else len(analysis.tokens)
+        target_sets = [set(range(hit.target_from, end)) & _subtree(verb, offset)]
+    decision.sources = _first_group(analysis, source_sets)
+    decision.targets = _first_group(analysis, target_sets, exclude={p.start for p in decision.sources})
+
+
+def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]],
+                 exclude: set[int] = frozenset()) -> list[ActorPhrase]:
+    for tokens in token_sets:
+        found = [p for p in _phrases_in(analysis, tokens) if p.start not in exclude]
+        if found:
+            return conjuncts(analysis, found[0], allowed=tokens)
+    return []
+
+
+def decide(analysis: SentenceAnalysis, trigger: Trigger, language: Language,
+           language_words: dict[str, set[str]], parsed: bool) -> Decision:
+    """Pattern, voice, negation, future and roles for one trigger."""
+    hit = choose_pattern(analysis, trigger)
+    decision = Decision(trigger, hit)
+    if hit is None:
+        decision.dropped = "no pattern matched and the verb has no default code"
+        return decision
+    decision.code = hit.code
+    decision.negated = modifier_before(analysis, "negation", trigger)
+    decision.future = modifier_before(analysis, "future", trigger)
+    decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))
+    if _passive_form(analysis, trigger, language) or _english_passive(analysis, trigger):
+        decision.voice = "passive"
+    if parsed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
+        dependency_roles(analysis, decision, language_words)
+    else:
+        positional_roles(analysis, decision)
+    if decision.negated:
+        decision.dropped = "negated"
+    elif not decision.sources:
+        decision.dropped = "no source actor"
+    elif not decision.targets:
+        decision.dropped = "no target actor"
+    return decision
+
+
+def _passive_form(analysis: SentenceAnalysis, trigger: Trigger, language: Language) -> bool:
+    """A passive verb form as the trigger or as the light verb just before it ("diberi sanksi")."""
+    if language.is_passive_form(analysis.tokens[trigger.start].text):
+        return True
+    before = trigger.start - 1
+    return (before >= 0 and analysis.clause_of[before] == analysis.clause_of[trigger.start]
+            and language.is_passive_form(analysis.tokens[before].text)
+            and any(mark.start >= trigger.end for mark in analysis.marks.get("passive_agent", ())))
+
+
+def _english_passive(analysis: SentenceAnalysis, trigger: Trigger) -> bool:
+    """"was attacked by": an auxiliary just before an inflected verb form, with an agent marker after it."""
+    auxiliaries = analysis.marks.get("passive_auxiliaries", ())
+    if not auxiliaries:
+        return False
+    before = any(trigger.start - 2 <= mark.end <= trigger.start for mark in auxiliaries)
+    word = analysis.tokens[trigger.start]
+    inflected = analysis.stream[trigger.stream_start][0] != word.lower_
+    agent_after = any(mark.start >= trigger.end for mark in analysis.marks.get("passive_agent", ()))
+    return before and inflected and agent_after

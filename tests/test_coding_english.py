@@ -1,0 +1,90 @@
+"""English coding rules, with the dependency parser and with the fast rule-based path."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+
+@pytest.fixture(params=["parsed", "rules"])
+def coder(request, small_coder, rules_coder):
+    return small_coder if request.param == "parsed" else rules_coder
+
+
+def code(coder, text: str, date: str = "2025-03-03"):
+    return coder.code_text(text, lang="en", date=date)
+
+
+def test_compound_source_gives_one_event_per_actor(coder) -> None:
+    events = code(coder, "Russia and China supplied weapons to the Myanmar military.")
+    assert triples(events) == {("RUS", "072", "MMRMIL"), ("CHN", "072", "MMRMIL")}
+
+
+def test_compound_target_list(coder) -> None:
+    events = code(coder, "Russian officials visited Indonesia, Malaysia and China last week.")
+    assert triples(events) == {("RUSGOV", "042", "IDN"), ("RUSGOV", "042", "MYS"), ("RUSGOV", "042", "CHN")}
+
+
+def test_pattern_places_the_target(coder) -> None:
+    events = code(coder, "The United States imposed new sanctions on Iran.")
+    assert triples(events) == {("USA", "163", "IRN")}
+    [event] = events
+    assert event.pattern == "small/verbs/en/verbs.yaml:21"
+    assert event.pattern_text == "impose: * sanctions on +"
+    assert event.event_text == "imposed sanctions on"
+
+
+def test_passive_voice_swaps_source_and_target(coder) -> None:
+    events = code(coder, "Ukraine was attacked by Russian troops on Tuesday.")
+    assert triples(events) == {("RUSMIL", "190", "UKR")}
+    assert events[0].voice == "passive"
+
+
+def test_negated_verb_gives_no_event(coder) -> None:
+    assert code(coder, "Russia did not supply weapons to Myanmar.") == []
+    assert code(coder, "China has never attacked Ukraine.") == []
+
+
+def test_future_becomes_intent_code(coder) -> None:
+    [event] = code(coder, "Putin will meet Min Aung Hlaing in Moscow.")
+    assert (event.source, event.code, event.target, event.intent) == ("RUSGOV", "036", "MMRGOV", True)
+    assert event.quad_class == 1 and event.goldstein == 4.0
+
+
+def test_attribution_codes_the_reported_event(coder) -> None:
+    events = code(coder, "Russian troops attacked Kyiv, Ukrainian officials said.")
+    assert triples(events) == {("RUSMIL", "190", "UKR")}
+    assert events[0].attributed_to == "Ukrainian officials"
+
+
+def test_reported_event_after_the_speaker(coder) -> None:
+    events = code(coder, "The United Nations said Russian troops killed Ukrainian civilians.")
+    assert triples(events) == {("RUSMIL", "1823", "UKRCVL")}
+
+
+def test_dated_actor_codes_follow_the_document_date(coder) -> None:
+    assert triples(code(coder, "Min Aung Hlaing met Putin.", date="2019-06-01")) == {("MMRMIL", "040", "RUSGOV")}
+    assert triples(code(coder, "Min Aung Hlaing met Putin.", date="2023-06-01")) == {("MMRGOV", "040", "RUSGOV")}
+    assert triples(code(coder, "Min Aung Hlaing met Putin.", date="1998-06-01")) == {("MMRMIL", "040", "RUSELI")}
+
+
+def test_agent_combines_with_country(coder) -> None:
+    assert triples(code(coder, "Chinese troops attacked Ukrainian police.")) == {("CHNMIL", "190", "UKRCOP")}
+
+
+def test_discarded_sentence_is_not_coded(coder) -> None:
+    assert code(coder, "Russia attacked Ukraine in the world cup qualifier.") == []
+
+
+def test_event_record_fields(coder) -> None:
+    [event] = code(coder, "Israel accused Iran.")
+    record = event.to_dict()
+    assert record["code"] == "112" and record["root"] == "11" and record["quad_class"] == 3
+    assert record["goldstein"] == -2.0 and record["lang"] == "en" and record["date"] == "2025-03-03"
+    assert record["source_entry"].startswith("small/actors/actors.yaml:")
+    assert record["sentence"] == "Israel accused Iran."
+
+
+def test_object_control_with_the_parser(small_coder) -> None:
+    events = small_coder.code_text("Israel accused Iran of supplying missiles to the rebels.", lang="en")
+    assert triples(events) == {("ISR", "112", "IRN"), ("IRN", "072", "---REB")}
