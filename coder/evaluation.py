@@ -94,7 +94,7 @@ class EvaluationReport:
         langs = sorted(self.by_lang["full"])
         for lang in langs:
             out.append(_table(f"lang {lang}", {lv: self.by_lang[lv].get(lang, Scores()) for lv in LEVELS}))
-        out += ["", f"{'root':<8}{'n':>5}  {'root P/R/F1':<20}{'full P/R/F1':<20}"]
+        out += ["", f"{'root':<8}{'gold':>5}  {'root P/R/F1':<20}{'full P/R/F1':<20}  (gold = expected events)"]
         for root in sorted(set(self.by_root["root"]) | set(self.by_root["full"])):
             r, f = self.by_root["root"].get(root, Scores()), self.by_root["full"].get(root, Scores())
             out.append(f"{root:<8}{r.tp + r.fn:>5}  {_prf(r):<20}{_prf(f):<20}")
@@ -221,24 +221,33 @@ def score(gold_records: Iterable[GoldRecord | Mapping[str, Any]], coded_events: 
                 by_lang[level].setdefault(lang, Scores()).add(**counts)
                 by_root[level].setdefault(k[2][:2], Scores()).add(**counts)
 
-        want_full, have_full = Counter(record.events), Counter(got)
-        root_want, root_have = Counter(_root_key(*t) for t in record.events), Counter(_root_key(*t) for t in got)
-        for triple, n in sorted((want_full - have_full).items()):
-            for _ in range(n):
-                misses.append(_error(record, triple, root_have[_root_key(*triple)] > 0))
-        for triple, n in sorted((have_full - want_full).items()):
-            for _ in range(n):
-                false_events.append(_error(record, triple, root_want[_root_key(*triple)] > 0))
+        misses += _errors(record, Counter(record.events), Counter(got))
+        false_events += _errors(record, Counter(got), Counter(record.events))
 
     return EvaluationReport(overall=overall, by_root=by_root, by_lang=by_lang, misses=misses,
                             false_events=false_events, sentences=len(gold),
                             expected_events=sum(len(g.events) for g in gold), coded_events=n_coded)
 
 
-def _error(record: GoldRecord, triple: tuple[str, str, str], root_match: bool) -> dict[str, Any]:
-    source, target, code = triple
-    return {"doc_id": record.id, "lang": record.lang, "source": source, "target": target, "code": code,
-            "root_match": root_match, "sentence": record.text}
+def _errors(record: GoldRecord, these: Counter, others: Counter) -> list[dict[str, Any]]:
+    """Events in `these` without an exact partner in `others`. `root_match` marks those still paired at
+    the root level (same countries and root, different detail), so a reader sees near misses at a glance."""
+    spare: Counter = Counter()  # root-level pairs not already used by exact pairs
+    for key in {_root_key(*t) for t in these}:
+        root_pairs = min(sum(n for t, n in these.items() if _root_key(*t) == key),
+                         sum(n for t, n in others.items() if _root_key(*t) == key))
+        exact_pairs = sum(min(n, others[t]) for t, n in these.items() if _root_key(*t) == key)
+        spare[key] = root_pairs - exact_pairs
+    out = []
+    for triple, n in sorted((these - others).items()):
+        for _ in range(n):
+            key = _root_key(*triple)
+            root_match = spare[key] > 0
+            spare[key] -= root_match
+            source, target, code = triple
+            out.append({"doc_id": record.id, "lang": record.lang, "source": source, "target": target,
+                        "code": code, "root_match": root_match, "sentence": record.text})
+    return out
 
 
 def evaluate_records(gold: Iterable[GoldRecord], coder: Any) -> EvaluationReport:

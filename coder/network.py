@@ -118,8 +118,9 @@ def load_events(events: EventsLike) -> pd.DataFrame:
         code_text = _text(code)
         if code_text is None or not code_text.isdigit():
             raise ValueError(f"event row {i}: CAMEO code {code!r} is not a digit string such as '072'")
-        if len(code_text) < 3:   # a code that lost its leading zero as a number: 72 -> "072"
-            code_text = code_text.zfill(3)
+        # A code read as a number lost its leading zero: 72 -> "072", 872 -> "0872" (roots are 01..20).
+        if len(code_text) < 3 or (len(code_text) == 3 and int(code_text[:2]) > 20):
+            code_text = code_text.zfill(len(code_text) + 1 if len(code_text) == 3 else 3)
         root_text = _text(root)
         if root_text is None:
             root_text = code_text[:2]

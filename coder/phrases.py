@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -41,6 +41,17 @@ class PhraseTrie(Generic[Value]):
             if node is None:
                 return None
         return node.get(_END)
+
+    def items(self) -> Iterator[tuple[tuple[str, ...], Value]]:
+        """Every (key sequence, value) pair, depth first."""
+        stack: list[tuple[tuple[str, ...], dict]] = [((), self.root)]
+        while stack:
+            keys, node = stack.pop()
+            for key, child in node.items():
+                if key == _END:
+                    yield keys, child
+                else:
+                    stack.append(((*keys, key), child))
 
     def longest_at(self, alternatives: Sequence[Sequence[str]], start: int) -> PhraseMatch[Value] | None:
         """Longest phrase starting at `start`; each position offers one or more alternative keys."""

@@ -109,3 +109,39 @@ def test_project_file_overrides_imported_base_file_and_says_so(dictionary_dir: P
     [override] = dictionaries.overrides
     assert override.phrase == "Putin" and "RUSGOV" in override.kept and "RUSELI" in override.replaced
 
+
+
+def test_lint_lists_doubtful_entries_without_failing(dictionary_dir: Path) -> None:
+    from coder.dictionaries.report import lint
+
+    write(dictionary_dir, "actors/a.yaml", "actors:\n  - code: RUS\n    names: {en: [Russia]}\n"
+                                           "  - code: RUS\n    names: {en: [Russia, the]}\n"
+                                           "  - code: RUSELI\n    dated: [{code: RUSGOV, from: 2000-01-01},"
+                                           " {code: RUSMIL, from: 2005-01-01, to: 2006-01-01}]\n"
+                                           "    names: {en: [Ivanov]}\n")
+    write(dictionary_dir, "verbs/en/v.yaml", "verbs:\n  - verb: attack\n    code: '190'\n    patterns:\n"
+                                             "      - {pattern: '* with bombs', code: '195'}\n"
+                                             "      - {pattern: '* with bomb', code: '193'}\n"
+                                             "      - {pattern: '* +', code: '999'}\n")
+    report = lint(dictionary_dir)
+    assert report.errors == ["dictionaries/verbs/en/v.yaml:7: verb 'attack' pattern '* +': '999' is not a CAMEO "
+                             "event code (write it quoted: \"072\")"]
+    assert report.warnings == [
+        "dictionaries/actors/a.yaml:5: 'Russia' (en) repeats dictionaries/actors/a.yaml:2",
+        "dictionaries/actors/a.yaml:4: actor name 'the' (en) is a grammar word",
+        "dictionaries/verbs/en/v.yaml:6: pattern '* with bomb' can never match: same as "
+        "dictionaries/verbs/en/v.yaml:5",
+        "dictionaries/actors/a.yaml:6: actor 'Ivanov': RUSGOV and RUSMIL overlap from 2005-01-01",
+    ]
+
+
+def test_stats_count_patterns_per_code(dictionary_dir: Path) -> None:
+    from coder.dictionaries.report import stats
+
+    write(dictionary_dir, "verbs/id/v.yaml", "verbs:\n  - verb: serang\n    code: '190'\n    patterns:\n"
+                                             "      - {pattern: '* udara', code: '195'}\n"
+                                             "  - verb: kirim\n    code: '---'\n    patterns:\n"
+                                             "      - {pattern: '* utusan ke +', code: '042'}\n")
+    counts = stats(load_dictionaries(dictionary_dir))["id"]
+    assert (counts.verb_entries, counts.patterns, dict(counts.codes)) == (2, 3, {"190": 1, "195": 1, "042": 1})
+    assert counts.roots == {"19", "04"}

@@ -198,11 +198,12 @@ def test_time_sliced_graphs_by_month_and_week():
 # ---------------------------------------------------------------------------------------------- input
 def test_load_events_fills_and_checks():
     frame = load_events([{"source": "RUS", "target": "MMR", "code": 72},
-                         {"source": None, "target": "MMR", "code": "1823", "quad_class": None}])
-    assert list(frame["code"]) == ["072", "1823"]
-    assert list(frame["root"]) == ["07", "18"]
-    assert list(frame["quad_class"]) == [2, 4]                  # from CAMEO's root ranges
-    assert list(frame["source"]) == ["RUS", "---"]
+                         {"source": None, "target": "MMR", "code": "1823", "quad_class": None},
+                         {"source": "USA", "target": "IRN", "code": 872}])
+    assert list(frame["code"]) == ["072", "1823", "0872"]       # numbers that lost their leading zero
+    assert list(frame["root"]) == ["07", "18", "08"]
+    assert list(frame["quad_class"]) == [2, 4, 2]               # from CAMEO's root ranges
+    assert list(frame["source"]) == ["RUS", "---", "USA"]
     assert math.isnan(frame["goldstein"][0]) and frame["date"][0] is None
     with pytest.raises(ValueError, match="row 0: date"):
         load_events([event("x", "2025-02-30", "en", "RUS", "MMR", "072", 2, 8.0)])
@@ -335,7 +336,7 @@ def test_cli_network_per_period_files_and_csv_panel(cli, tmp_path):
                                       "--no-dedup", "--no-names", "--quad", "1", "--quad", "2"])
     assert result.exit_code == 0, result.output
     table = pd.read_csv(table_path)
-    assert sorted(zip(table["period"], table["source"], table["target"], table["count"])) == [
+    assert sorted(zip(table["period"], table["source"], table["target"], table["count"], strict=True)) == [
         ("2025-03", "RUS", "MMR", 3), ("2025-04", "MMR", "RUS", 1), ("2025-05", "MMR", "RUS", 1),
         ("2025-06", "IDN", "MMR", 1)]
 

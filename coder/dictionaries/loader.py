@@ -21,7 +21,7 @@ from coder.dictionaries.model import (
     VerbPattern,
 )
 from coder.dictionaries.problems import DictionaryError, Problem
-from coder.dictionaries.store import Dictionaries, Override
+from coder.dictionaries.store import Dictionaries, Duplicate, Override
 from coder.dictionaries.yamlsource import Mapping, Sequence, Text, YamlSyntaxError, read_yaml
 from coder.languages import LANGUAGES, Language, get_language
 from coder.phrases import PhraseTrie
@@ -134,7 +134,13 @@ class Loader:
                    phrase: Text, entry: str, lang: str, same: callable) -> None:
         """Add a phrase; a clash with a different meaning is an error, or an override across layers."""
         existing = trie.add(keys, value)
-        if existing is None or same(existing, value):
+        if existing is None:
+            return
+        if same(existing, value):
+            if origin_of(existing) == origin_of(value):  # spelling variants of one entry
+                return
+            self.store.duplicates.append(Duplicate(lang, str(phrase), origin_of(existing),
+                                                   f"{self.relative(path)}:{phrase.line}"))
             return
         existing_layer = self._layers.get(id(existing), "main")
         if existing_layer == "base" and layer == "main":
@@ -382,7 +388,7 @@ class Loader:
                              patterns=tuple(patterns))
             self._layers[id(verb)] = layer
             self.add_phrase(self.store.verbs[language.code], keys, verb, layer, path, trigger, entry,
-                            language.code, lambda a, b: a is b)
+                            language.code, lambda a, b: a.origin == b.origin)
 
     def load_pattern(self, path: Path, item: object, entry: str, language: Language,
                      synsets: dict[str, tuple[tuple[str, ...], ...]]) -> VerbPattern | None:
@@ -453,18 +459,23 @@ class Loader:
                         keys = tuple(language.actor_key(word) for word in language.tokenize_phrase(phrase))
                         trie.add(keys, str(phrase))
 
-    def run(self) -> Dictionaries:
+    def collect(self) -> tuple[Dictionaries, list[Problem]]:
+        """Load what can be loaded and return it with every problem found (for `dict lint`)."""
         if not self.root.is_dir():
-            raise DictionaryError([Problem(str(self.root), 0, "", "dictionary folder not found")])
+            return self.store, [Problem(str(self.root), 0, "", "dictionary folder not found")]
         self.load_cameo()
         self.load_languages()
         self.load_actors()
         self.load_agents()
         self.load_verbs()
         self.load_discards()
-        if self.problems:
-            raise DictionaryError(self.problems)
-        return self.store
+        return self.store, self.problems
+
+    def run(self) -> Dictionaries:
+        store, problems = self.collect()
+        if problems:
+            raise DictionaryError(problems)
+        return store
 
 
 def first_phrase(node: object) -> str | None:
@@ -487,6 +498,10 @@ def same_actor(a: ActorEntry, b: ActorEntry) -> bool:
 
 def same_agent(a: AgentEntry, b: AgentEntry) -> bool:
     return a.sectors == b.sectors
+
+
+def origin_of(value: object) -> str:
+    return getattr(value, "origin", "")
 
 
 def describe(value: object) -> str:

@@ -19,6 +19,16 @@ class Override:
     replaced: str
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """The same phrase given twice with the same meaning: harmless, but worth tidying."""
+
+    lang: str
+    phrase: str
+    first: str
+    again: str
+
+
 @dataclass
 class Dictionaries:
     root: Path
@@ -36,6 +46,7 @@ class Dictionaries:
     discards: dict[tuple[str, str], PhraseTrie[str]] = field(default_factory=dict)
     actor_names: dict[str, str] = field(default_factory=dict)
     overrides: list[Override] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
 
     def actor_name(self, code: str) -> str | None:
         """A readable name for an actor code: the dictionary name, else country + sector labels."""

@@ -52,7 +52,7 @@ def _fix_stems(words: list[str], sets: dict[str, list[str]]) -> list[list[str]] 
     for word in words:
         if english.looks_truncated(word):
             if word.upper() not in sets:
-                return f"truncated TABARI stem '{word.lower()}' (never matched a whole word in PETRARCH)"
+                return f"truncated TABARI stem (PETRARCH matches whole words): {word.lower()}"
             variants = [v + [alt] for v in variants for alt in sets[word.upper()]]
         else:
             variants = [v + [word] for v in variants]
@@ -103,7 +103,7 @@ def convert_agents(path: Path, report: ImportReport) -> list[AgentGroup]:
             if problem:
                 break
         if problem:
-            reason = re.sub(r" '[^']*'| ![A-Z]+!| \(.*\)", "", problem)
+            reason = re.sub(r": .*| ![A-Z]+!", "", problem)
             report.reject(name, number, reason, line, problem)
             continue
         written = conflicts = 0

@@ -50,15 +50,28 @@ def _case_part(part: str, first: bool) -> str:
     return low[:1].upper() + low[1:]
 
 
+def _is_acronym_word(word: str) -> bool:
+    """A short word usually written in capitals (UN, NATO, ANC) by the spaCy lexeme probabilities."""
+    if not (word.isalpha() and 3 <= len(word) <= 5):  # two letters: XI, HU, UN are names/numerals too
+        return False
+    probs = english.word_probs()
+    upper = probs.get(word.upper(), -99.0)
+    return upper > probs.get(word.capitalize(), -99.0) and upper > probs.get(word.lower(), -99.0)
+
+
 def readable_name(words: list[str]) -> str:
     """A name in mixed case so the engine matches it case-insensitively.
 
     The engine treats a word of at most five capitals as an exact acronym (`US` never matches `us`); the
-    source is all capitals, so every word is re-cased here. A one-word name that is also a common English
-    word in lower case stays in capitals on purpose (`US`, `UN`): see `actors.generic_reason`.
+    source is all capitals, so every word is re-cased here. Inside a longer name, a short word that news
+    writes in capitals keeps them ("UN Secretary General"); a one-word name is re-cased (`Nato` matches
+    NATO and Nato) unless it is a common word (see `actors.clean_name`).
     """
     out = []
     for index, word in enumerate(words):
+        if len(words) > 1 and _is_acronym_word(word):
+            out.append(word.upper())
+            continue
         pieces = re.split(r"(-)", word)
         out.append("".join(_case_part(p, index == 0 and i == 0) if p != "-" else p
                            for i, p in enumerate(pieces)))

@@ -68,6 +68,7 @@ class Entry:
     block: str
     file: str
     line: int
+    block_line: int = 0
     patterns: list[Pattern] = field(default_factory=list)
     pattern_keys: dict[tuple, Pattern] = field(default_factory=dict)
 
@@ -143,7 +144,7 @@ def parse_verb_file(path: Path, report: ImportReport) -> VerbFile:
                 synsets[current_set].append(member)
             continue
         if content.startswith("---"):
-            match = re.match(r"^---\s*([^\[#]*?)\s*(?:\[([^\]]*)\])?\s*(?:-+|#+)?\s*$", content)
+            match = re.match(r"^---\s*([^\[#]*?)\s*(?:\[([^\]]*)\])?[-#\s]*$", content)
             if not match:
                 report.reject(name, number, "unreadable verb block header", content)
                 block = None
@@ -160,6 +161,7 @@ def parse_verb_file(path: Path, report: ImportReport) -> VerbFile:
             if re.fullmatch(r"[A-Z][A-Z_+-]*", named):
                 comments[number] = named
             continue
+        content = content.split(";", 1)[0]  # a few verb lines use `;` for a comment
         codes = re.findall(r"\[([^\]]*)\]", content)
         forms = re.findall(r"\{([^}]*)\}", content)
         main = re.sub(r"\[[^\]]*\]|\{[^}]*\}", " ", content).split()
@@ -254,7 +256,7 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
         words = token.lower().split("_")
         for word in words:
             if english.looks_truncated(word):
-                return None, "", f"truncated TABARI stem (never matched a whole word in PETRARCH): {word}"
+                return None, "", f"truncated TABARI stem (PETRARCH matches whole words): {word}"
         out.append("_".join(words))
         key.append(tuple(k for w in words for k in english.verb_keys(w)))
     for marker in ("*", "+", "$"):
@@ -291,7 +293,7 @@ class VerbConverter:
                               f"--- {block.name} [{block.code}] ---", note)
             return "---"
         if note:
-            self.report.lossy(file, block.line, "dual code reduced to the first", f"[{block.code}]", note)
+            self.report.lossy(file, block.line, DUAL, f"--- {block.name} [{block.code}] ---")
         return code
 
     def claim(self, entry: Entry, verb: VerbLine, file: str) -> int:
@@ -306,7 +308,9 @@ class VerbConverter:
                 self.trigger_owner[keys] = entry
                 entry.triggers.append(text)
                 added += 1
-            elif owner is not entry and text == verb.triggers[0]:
+            elif (owner.file, owner.block_line) == (entry.file, entry.block_line):
+                self.report.count("verb forms repeated within a block (written once)")
+            elif text == verb.triggers[0]:
                 self.report.reject(file, verb.line, "verb already in another block", verb.text,
                                    f"kept in block {owner.block} ({owner.file}:{owner.line})")
         return added
@@ -317,10 +321,10 @@ class VerbConverter:
         for block in vf.blocks:
             self.report.read[vf.name] += 1
             code = self.block_code(vf.name, block)
-            main = Entry([], code, block.name, vf.name, block.line)
+            main = Entry([], code, block.name, vf.name, block.line, block.line)
             own: list[Entry] = []
             for verb in block.verbs:
-                if verb.code is None:
+                if verb.code is None or verb.code == block.code:
                     self.claim(main, verb, vf.name)
                     continue
                 vcode, note = (("---", "") if verb.code == "---" else parse_code(verb.code, self.event_codes))
@@ -329,8 +333,8 @@ class VerbConverter:
                                       verb.text, f"[{verb.code}]: {note}")
                     vcode = "---"
                 elif note:
-                    self.report.lossy(vf.name, verb.line, "dual code reduced to the first", verb.text, note)
-                entry = Entry([], vcode, block.name, vf.name, verb.line)
+                    self.report.lossy(vf.name, verb.line, DUAL, f"{verb.text} [{verb.code}]")
+                entry = Entry([], vcode, block.name, vf.name, verb.line, block.line)
                 if self.claim(entry, verb, vf.name):
                     own.append(entry)
             patterns = self.convert_patterns(vf, block.patterns)
@@ -388,7 +392,7 @@ class VerbConverter:
             known = [self.trigger_owner.get(english.verb_keys(v.triggers[0])) for v in block.verbs if v.triggers]
             home = next((entry for entry in known if entry is not None), None)
             if home is None:
-                home = Entry([], self.block_code(vf.name, block), block.name, vf.name, block.line)
+                home = Entry([], self.block_code(vf.name, block), block.name, vf.name, block.line, block.line)
                 self.entries.append(home)
             for verb, owner in zip([v for v in block.verbs if v.triggers], known, strict=True):
                 if owner is None:
