@@ -86,9 +86,16 @@ class SentenceAnalysis:
         return self.stream[position][1] if position < len(self.stream) else len(self.tokens)
 
 
-def find_words(tries: dict[str, PhraseTrie[str]], lowers: list[str]) -> dict[str, list[PhraseMatch[str]]]:
-    alternatives = [(lower,) for lower in lowers]
-    return {name: trie.find_all(alternatives) for name, trie in tries.items() if trie.size}
+def find_words(trie: PhraseTrie[frozenset[str]] | None, lowers: list[str]) -> dict[str, list[PhraseMatch[str]]]:
+    """Grammar words by list name ("negation", "future", ...), each match carrying the phrase found."""
+    marks: dict[str, list[PhraseMatch[str]]] = {}
+    if trie is None:
+        return marks
+    for match in trie.find_all([(lower,) for lower in lowers]):
+        found = PhraseMatch(match.start, match.end, " ".join(lowers[match.start:match.end]))
+        for name in match.value:
+            marks.setdefault(name, []).append(found)
+    return marks
 
 
 def clause_numbers(length: int, marks: dict[str, list[PhraseMatch[str]]]) -> list[int]:
@@ -205,7 +212,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
             date: str | None) -> SentenceAnalysis:
     tokens = [token for token in span if not token.is_space]
     lowers = [token.lower_ for token in tokens]
-    marks = find_words(dictionaries.words.get(language.code, {}), lowers)
+    marks = find_words(dictionaries.words.get(language.code), lowers)
     skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
     dateline = dateline_end(tokens) if starts_paragraph(span) else 0
     found = [match for match in mentions(dictionaries, language, tokens) if match.start >= dateline]

@@ -76,15 +76,31 @@ def explain(
     typer.echo(explain_document(coded))
 
 
+@app.command()
+def evaluate(
+    gold: list[Path] = typer.Argument(..., help="Gold JSONL files: documents with their expected events."),
+    json_output: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    dictionaries: Path = DictionariesOption,
+    parse: bool = ParseOption,
+) -> None:
+    """Precision, recall and F1 against gold events: event presence, root with actor countries, full codes."""
+    import json
+
+    from coder.evaluation import evaluate_records, read_gold
+
+    coder = make_coder(dictionaries, parse, None, "auto")
+    records = [record for path in gold for record in read_gold(path)]
+    report = evaluate_records(records, coder)
+    typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if json_output else report.format_text())
+
+
 def _register_optional_commands() -> None:
     """Command groups that live in their own modules (network, dictionaries, validation)."""
-    from coder.commands import network_commands
+    from coder.commands import network_commands, report_commands
+    from coder.commands.dict_commands import dict_app
 
     network_commands.register(app)
-    try:
-        from coder.commands.dict_commands import dict_app
-    except ImportError:  # pragma: no cover - only while the module is being written
-        return
+    report_commands.register(dict_app)
     app.add_typer(dict_app, name="dict")
 
 

@@ -11,6 +11,7 @@ keep them as nodes ("---" at country level, "---MIL" at sector level).
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, is_dataclass
@@ -37,14 +38,18 @@ ActorNames = Callable[[str], str | None] | Mapping[str, str] | None
 
 # ---------------------------------------------------------------------------------------------- loading
 def read_events(path: str | Path) -> pd.DataFrame:
-    """Read an event file (JSONL, CSV or Parquet, by suffix); codes are kept as text so "072" stays "072"."""
+    """Read an event file (JSONL, CSV, TSV or Parquet by suffix; .gz for the text formats); codes are kept
+    as text so "072" stays "072"."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"event file not found: {path}")
-    suffix = path.suffix.lower()
+    suffixes = [s.lower() for s in path.suffixes]
+    zipped = bool(suffixes) and suffixes[-1] == ".gz"
+    suffix = (suffixes[-2] if zipped and len(suffixes) > 1 else "") if zipped else path.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
         rows = []
-        with path.open(encoding="utf-8") as handle:
+        opener = gzip.open if zipped else open
+        with opener(path, "rt", encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
@@ -62,7 +67,8 @@ def read_events(path: str | Path) -> pd.DataFrame:
                            keep_default_na=False, na_values=[""])
     if suffix == ".parquet":
         return pd.read_parquet(path)
-    raise ValueError(f"{path}: unknown event file type {suffix!r} (use .jsonl, .csv, .tsv or .parquet)")
+    raise ValueError(f"{path}: unknown event file type {''.join(path.suffixes)!r} "
+                     "(use .jsonl, .csv, .tsv, .parquet; .gz for the text formats)")
 
 
 def _quad_of_root(root: str) -> int:

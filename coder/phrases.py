@@ -73,15 +73,19 @@ class PhraseTrie(Generic[Value]):
 
     def find_all(self, alternatives: Sequence[Sequence[str]]) -> list[PhraseMatch[Value]]:
         """Non-overlapping matches, scanning left to right and taking the longest at each start."""
+        # Most positions start no phrase: find the candidate starts with one C-level set test per position
+        # (this loop runs for every word list on every sentence, so it dominates the rule-based path).
+        first = self.root.keys()
+        if not first:
+            return []
+        disjoint = first.isdisjoint
         matches = []
         position = 0
-        root = self.root
-        while position < len(alternatives):
-            if any(key in root for key in alternatives[position]):
-                match = self.longest_at(alternatives, position)
-                if match is not None:
-                    matches.append(match)
-                    position = match.end
-                    continue
-            position += 1
+        for start in [index for index, keys in enumerate(alternatives) if not disjoint(keys)]:
+            if start < position:
+                continue
+            match = self.longest_at(alternatives, start)
+            if match is not None:
+                matches.append(match)
+                position = match.end
         return matches

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 
@@ -218,7 +219,11 @@ def test_read_jsonl_and_csv_keep_leading_zeros(tmp_path):
     jsonl.write_text("\n".join(json.dumps(e) for e in EVENTS) + "\n", encoding="utf-8")
     csv = tmp_path / "events.csv"
     pd.DataFrame(EVENTS).to_csv(csv, index=False)
-    for path in (jsonl, csv):
+    zipped = tmp_path / "events.jsonl.gz"
+    zipped.write_bytes(gzip.compress(jsonl.read_bytes()))
+    zipped_csv = tmp_path / "events.csv.gz"
+    zipped_csv.write_bytes(gzip.compress(csv.read_bytes()))
+    for path in (jsonl, csv, zipped, zipped_csv):
         frame = read_events(path)
         assert frame["code"][0] == "072"
         graph = build_graph(path)

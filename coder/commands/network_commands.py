@@ -119,8 +119,11 @@ def network(
     names: NamesOpt = True,
     dictionaries: DictionariesOpt = None,
 ) -> None:
-    """Build the dyadic event network: one edge per ordered dyad with event counts, counts per quad class
-    and CAMEO root (quad_1, root_19, ...), Goldstein sum/mean and first/last date."""
+    """Build the dyadic event network of an event file (GraphML, GEXF or CSV).
+
+    One edge per ordered dyad with the event count, counts per quad class and CAMEO root (quad_1, root_19,
+    ...), Goldstein sum and mean, first and last date; nodes carry country, sector and name.
+    """
     chosen = fmt.value if fmt else out.suffix.lstrip(".").lower()
     if chosen not in {f.value for f in Format}:
         raise typer.BadParameter(f"cannot tell the format of {out.name}; give --format graphml|gexf|csv",
@@ -176,8 +179,10 @@ def plot(
     lang: LangOpt = None,
     dictionaries: DictionariesOpt = None,
 ) -> None:
-    """Draw the dyadic network (edge colour = cooperation/conflict, width = event count) next to the top
-    dyads over time, and save the figure."""
+    """Draw the dyadic network and the top dyads over time into an image.
+
+    Edge colour = cooperation/conflict (mean Goldstein or quad share), edge width = event count.
+    """
     import matplotlib
 
     matplotlib.use("Agg")

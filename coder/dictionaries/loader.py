@@ -202,20 +202,25 @@ class Loader:
                 continue
             data = self.read(path) or Mapping()
             language = get_language(path.stem)
-            lists: dict[str, PhraseTrie[str]] = {}
             for key in data:
                 if key not in WORD_LISTS:
                     self.problem(path, key, "", f"unknown word list '{key}' (allowed: {', '.join(WORD_LISTS)})")
+            # One trie for all lists, so a sentence is scanned once; a phrase may belong to several lists.
+            trie: PhraseTrie[frozenset[str]] = PhraseTrie()
             for name in WORD_LISTS:
-                trie: PhraseTrie[str] = PhraseTrie()
                 phrases = self.text_list(path, data.get(name, []), name, name)
                 self.store.word_lists.setdefault(path.stem, {})[name] = {str(p).lower() for p in phrases}
+                if name == "markers":  # only counted by language detection
+                    continue
                 for phrase in phrases:
                     keys = tuple(word.lower() for word in language.tokenize_phrase(phrase))
                     if keys:
-                        trie.add(keys, str(phrase))
-                lists[name] = trie
-            self.store.words[path.stem] = lists
+                        existing = trie.get(keys)
+                        if existing is None:
+                            trie.add(keys, frozenset([name]))
+                        else:
+                            self._replace(trie, keys, existing | {name})
+            self.store.words[path.stem] = trie
 
     def load_actors(self) -> None:
         for lang in self.store.languages:

@@ -10,7 +10,6 @@ from coder.dictionaries.loader import Loader
 from coder.dictionaries.model import ActorEntry, VerbEntry
 from coder.dictionaries.store import Dictionaries
 
-
 IGNORED_LISTS = ("attribution", "markers")
 
 

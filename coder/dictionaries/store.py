@@ -41,7 +41,7 @@ class Dictionaries:
     actors: dict[str, PhraseTrie[ActorEntry]] = field(default_factory=dict)
     agents: dict[str, PhraseTrie[AgentEntry]] = field(default_factory=dict)
     verbs: dict[str, PhraseTrie[VerbEntry]] = field(default_factory=dict)
-    words: dict[str, dict[str, PhraseTrie[str]]] = field(default_factory=dict)
+    words: dict[str, PhraseTrie[frozenset[str]]] = field(default_factory=dict)  # phrase -> word lists
     word_lists: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     discards: dict[tuple[str, str], PhraseTrie[str]] = field(default_factory=dict)
     actor_names: dict[str, str] = field(default_factory=dict)

@@ -41,7 +41,7 @@ def _case_part(part: str, first: bool) -> str:
     """One hyphen-free piece of a word in readable case."""
     if not any(c.isalpha() for c in part):
         return part
-    if "." in part and part.replace(".", "").isalpha():  # U.N., K.
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", part):  # initials and dotted acronyms: U.N., K., W.R.
         return part.upper()
     low = part.lower()
     if not first and low in PARTICLES:
@@ -50,28 +50,17 @@ def _case_part(part: str, first: bool) -> str:
     return low[:1].upper() + low[1:]
 
 
-def _is_acronym_word(word: str) -> bool:
-    """A short word usually written in capitals (UN, NATO, ANC) by the spaCy lexeme probabilities."""
-    if not (word.isalpha() and 3 <= len(word) <= 5):  # two letters: XI, HU, UN are names/numerals too
-        return False
-    probs = english.word_probs()
-    upper = probs.get(word.upper(), -99.0)
-    return upper > probs.get(word.capitalize(), -99.0) and upper > probs.get(word.lower(), -99.0)
-
-
 def readable_name(words: list[str]) -> str:
     """A name in mixed case so the engine matches it case-insensitively.
 
     The engine treats a word of at most five capitals as an exact acronym (`US` never matches `us`); the
-    source is all capitals, so every word is re-cased here. Inside a longer name, a short word that news
-    writes in capitals keeps them ("UN Secretary General"); a one-word name is re-cased (`Nato` matches
-    NATO and Nato) unless it is a common word (see `actors.clean_name`).
+    source is all capitals, so every word is re-cased here, acronyms too: `Nato Secretary General` matches
+    NATO and Nato, while guessing which short words are acronyms turned names such as "Jasim" or "Sao"
+    into exact-capitals words that running text does not have. Only a one-word name that is a common
+    lower-case word keeps its capitals (see `actors.clean_name`).
     """
     out = []
     for index, word in enumerate(words):
-        if len(words) > 1 and _is_acronym_word(word):
-            out.append(word.upper())
-            continue
         pieces = re.split(r"(-)", word)
         out.append("".join(_case_part(p, index == 0 and i == 0) if p != "-" else p
                            for i, p in enumerate(pieces)))

@@ -13,6 +13,7 @@ import spacy
 import srsly
 
 TOKENIZER_CACHE_SIZE = 200_000  # spaCy keeps 10,000 by default; real vocabularies are larger
+WORD_CACHE_LIMIT = 500_000  # word -> keys caches are emptied past this, so a million-story run stays flat
 
 
 def load_lookup_table(name: str) -> dict[str, str]:
@@ -66,6 +67,8 @@ class Language:
         keys = self._verb_cache.get(word)
         if keys is None:
             keys = tuple(self.lemma(word.lower()).split()) or (word.lower(),)
+            if len(self._verb_cache) >= WORD_CACHE_LIMIT:
+                self._verb_cache.clear()
             self._verb_cache[word] = keys
         return keys
 
@@ -85,6 +88,8 @@ class Language:
             keys = self.actor_variants(word.lower())
             if is_acronym(word):
                 keys = ("=" + word, *keys)
+            if len(self._actor_cache) >= WORD_CACHE_LIMIT:
+                self._actor_cache.clear()
             self._actor_cache[word] = keys
         return keys
 
