@@ -69,7 +69,7 @@ class SentenceAnalysis:
     phrases: list[ActorPhrase]
     triggers: list[Trigger]
     discarded: str | None = None
-    notes: list[str] = field(default_factory=list)
+    parentheticals: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -78,12 +78,40 @@ class SentenceAnalysis:
     def marked(self, name: str, start: int, end: int) -> list[PhraseMatch[str]]:
         return [mark for mark in self.marks.get(name, ()) if mark.start >= start and mark.end <= end]
 
+    def parenthetical_of(self, index: int) -> int | None:
+        """Start of the bracketed or dash-delimited insert holding the token ("X — yang ... — Y"), if any."""
+        for start, end in self.parentheticals:
+            if start <= index < end:
+                return start
+        return None
+
     def is_marked(self, name: str, index: int) -> bool:
         return any(mark.start <= index < mark.end for mark in self.marks.get(name, ()))
 
     def stream_token(self, position: int) -> int:
         """Token index of a stream position; the end of the stream maps to the end of the sentence."""
         return self.stream[position][1] if position < len(self.stream) else len(self.tokens)
+
+
+PAIRED_DASHES = ("—", "--", "–")
+
+
+def find_parentheticals(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges inside (...) and inside a pair of dashes."""
+    found, opened, dash = [], None, None
+    for index, token in enumerate(tokens):
+        if token.text == "(":
+            opened = index
+        elif token.text == ")" and opened is not None:
+            found.append((opened, index + 1))
+            opened = None
+        elif token.text in PAIRED_DASHES:
+            if dash is None:
+                dash = index
+            else:
+                found.append((dash, index + 1))
+                dash = None
+    return found
 
 
 def find_words(trie: PhraseTrie[frozenset[str]] | None, lowers: list[str]) -> dict[str, list[PhraseMatch[str]]]:
@@ -225,6 +253,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
         clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
         triggers=find_triggers(dictionaries, language.code, stream),
         discarded=is_discarded(dictionaries, language, tokens, "sentence"),
+        parentheticals=find_parentheticals(tokens),
     )
     mark_speakers(analysis)
     return analysis

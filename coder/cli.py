@@ -37,6 +37,11 @@ def make_coder(dictionaries: Path | None, parse: bool, date: str | None, lang: s
         raise typer.Exit(2) from error
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def code(
     inputs: list[Path] = typer.Argument(..., help="Text files, folders, JSONL/CSV/PETRARCH XML (.gz too)."),
@@ -47,15 +52,39 @@ def code(
     dictionaries: Path = DictionariesOption,
     parse: bool = ParseOption,
     rejects: Path = typer.Option(None, "--rejects", help="Where rejected documents go (default: OUT.rejects.jsonl)."),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (or Dask workers)."),
+    resume: bool = typer.Option(False, "--resume", help="Go on from the chunks an interrupted run finished."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a local cluster)."),
+    progress: bool = typer.Option(None, "--progress/--no-progress",
+                                  help="Progress line on stderr (default: when stderr is a terminal)."),
+    chunk_size: int = typer.Option(64, "--chunk-size", min=1, help="Documents per chunk (unit of work and resume)."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents are rejected."),
 ) -> None:
-    """Code documents into events. Exit code 0: all coded; 1: some documents were rejected."""
+    """Code documents into events. Exit code 0: all coded; 1: some documents were rejected; 2: usage error."""
+    from coder.checkpoint import ResumeMismatch
+    from coder.progress import Progress, wanted
     from coder.runner import run
 
+    if scheduler and engine is not Engine.dask:
+        typer.echo("--scheduler needs --engine dask", err=True)
+        raise typer.Exit(2)
     coder = make_coder(dictionaries, parse, date, lang)
-    summary = run(coder, inputs, out, fmt.value, lang=None if lang == "auto" else lang, date=date,
-                  rejects_path=rejects)
+    display = Progress() if wanted(progress) else None
+    try:
+        summary = run(coder, inputs, out, fmt.value, lang=None if lang == "auto" else lang, date=date,
+                      rejects_path=rejects, workers=workers, engine=engine.value, scheduler=scheduler, resume=resume,
+                      chunk_size=chunk_size, max_chars=max_chars, progress=display)
+    except (ResumeMismatch, ValueError) as error:  # bad --date/--lang, a checkpoint of another run
+        if display is not None:
+            display.close()
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from error
+    if display is not None:
+        display.close(summary)
     typer.echo(f"{out}: {summary.describe()}", err=True)
-    if summary.rejects:
+    if summary.rejected:
+        typer.echo(f"rejected documents and why: {rejects or out.with_name(out.name + '.rejects.jsonl')}", err=True)
         raise typer.Exit(1)
 
 

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from coder.analysis import SentenceAnalysis, analyze, is_discarded
 from coder.context import infer_countries
-from coder.dictionaries import Dictionaries, load_dictionaries
+from coder.dictionaries import Dictionaries
+from coder.dictionaries.cache import load_cached
 from coder.document import Document
 from coder.events import Event
 from coder.grammar import Decision, decide
@@ -56,7 +57,7 @@ class Coder:
         if isinstance(dictionaries, Dictionaries):
             self.dictionaries = dictionaries
         else:
-            self.dictionaries = load_dictionaries(Path(dictionaries) if dictionaries else default_dictionary_dir())
+            self.dictionaries = load_cached(Path(dictionaries) if dictionaries else default_dictionary_dir())
         self.parse = parse
         self.default_date = date or datetime.date.today().isoformat()
         self.default_lang = lang

@@ -297,11 +297,7 @@ def test_cli_missing_source_is_a_clear_error(tmp_path):
 @given(st.text(min_size=1, max_size=30).filter(lambda s: s.strip() == s))
 def test_scalars_read_back_as_the_same_text(text):
     document = f"key: {scalar(text)}\nlist: {flow_list([text, text])}\n"
-    try:
-        loaded = yaml.load(document, Loader=yaml.CBaseLoader)
-    except yaml.YAMLError:  # PyYAML refuses some control characters in any quoting; names never have them
-        assert any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or ord(c) > 0xfffd for c in text)
-        return
+    loaded = yaml.load(document, Loader=yaml.CBaseLoader)
     assert loaded == {"key": text, "list": [text, text]}
 
 

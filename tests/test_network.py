@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import shutil
 
 import networkx as nx
 import pandas as pd
@@ -347,11 +348,29 @@ def test_cli_network_per_period_files_and_csv_panel(cli, tmp_path):
 
 
 def test_cli_network_names_from_dictionaries(cli, tmp_path):
+    from coder.paths import default_dictionary_dir
+
+    # A small dictionary folder: the packaged CAMEO tables and language files plus one actor of our own.
+    folder = tmp_path / "dictionaries"
+    for part in ("cameo", "languages"):
+        shutil.copytree(default_dictionary_dir() / part, folder / part)
+    (folder / "actors").mkdir()
+    (folder / "actors" / "test.yaml").write_text(
+        "actors:\n  - code: RUS\n    names:\n      en: [Test Russia]\n", encoding="utf-8")
     app, events = cli
     out = tmp_path / "net.graphml"
-    result = CliRunner().invoke(app, ["network", str(events), "--out", str(out)])
+    result = CliRunner().invoke(app, ["network", str(events), "--out", str(out), "--level", "sector",
+                                      "--dictionaries", str(folder)])
     assert result.exit_code == 0, result.output
-    assert nx.read_graphml(out).nodes["RUS"]["name"] == "Russia"
+    nodes = nx.read_graphml(out).nodes
+    assert nodes["RUS"]["name"] == "Test Russia"
+    assert nodes["MMRMIL"]["name"].startswith("Myanmar")     # country + sector labels from cameo/
+    # Names are a convenience: a broken dictionary folder warns and the network is still written.
+    out = tmp_path / "plain.graphml"
+    result = CliRunner().invoke(app, ["network", str(events), "--out", str(out), "--dictionaries",
+                                      str(tmp_path / "no-such-folder")])
+    assert result.exit_code == 0 and "warning: no actor names" in result.output
+    assert "name" not in nx.read_graphml(out).nodes["RUS"]
 
 
 def test_cli_network_bad_input(cli, tmp_path):

@@ -49,15 +49,17 @@ class Dictionaries:
     duplicates: list[Duplicate] = field(default_factory=list)
 
     def actor_name(self, code: str) -> str | None:
-        """A readable name for an actor code: the dictionary name, else country + sector labels."""
+        """A readable name: the CAMEO country name, the dictionary's first name, else the code's labels."""
+        if code in self.countries:
+            return self.countries[code]
         if code in self.actor_names:
             return self.actor_names[code]
-        country = self.countries.get(code[:3]) or self.actor_names.get(code[:3])
-        sectors = [self.sectors.get(code[i:i + 3]) for i in range(3, len(code), 3)]
-        if country is None and not any(sectors):
+        parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+        labels = [self.countries.get(parts[0]) or self.sectors.get(parts[0])]
+        labels += [(self.sectors.get(part) or "").lower() or None for part in parts[1:]]
+        if not any(labels):
             return None
-        parts = [country or "unknown"] + [sector.lower() for sector in sectors if sector]
-        return " ".join(parts)
+        return " ".join(label if label else part for label, part in zip(labels, parts, strict=True))
 
     def intent_code(self, code: str) -> str | None:
         """CAMEO's intent code for an event announced as future ("will meet" -> 036), if there is one."""

@@ -95,15 +95,20 @@ def subject_before(analysis: SentenceAnalysis, trigger: Trigger, exclude: set[in
     in_clause = [p for p in candidates if p.start >= start and not is_locative(analysis, p)]
     if in_clause:
         return in_clause[0]
-    earlier = [p for p in candidates if p.end <= start and not is_locative(analysis, p)]
+    inside = analysis.parenthetical_of(trigger.start)
+    earlier = [p for p in candidates if p.end <= start and not is_locative(analysis, p)
+               and analysis.parenthetical_of(p.start) in (None, inside)]
     return earlier[-1] if earlier else None
 
 
 def first_after(analysis: SentenceAnalysis, begin: int, end: int | None, clause: int,
-                exclude: set[int]) -> ActorPhrase | None:
+                exclude: set[int], anchored: bool = False) -> ActorPhrase | None:
+    """The first participant from `begin` on in the clause; not a place ("di Asia") unless a pattern says so."""
     for phrase in analysis.phrases:
         if phrase.start < begin or phrase.start in exclude or phrase.speaker:
             continue
+        if is_locative(analysis, phrase) and not (anchored and phrase.start - 1 < begin):
+            continue  # a place, unless the pattern itself ends with the preposition ("* in +")
         if (end is not None and phrase.start >= end) or analysis.clause_of[phrase.start] != clause:
             continue
         return phrase
@@ -122,13 +127,14 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision) -> None:
     else:
         source = None
         if hit and hit.source_from is not None:
-            source = first_after(analysis, hit.source_from, hit.source_to, clause, used)
+            source = first_after(analysis, hit.source_from, hit.source_to, clause, used, anchored=True)
         source = source or subject_before(analysis, trigger, used)
-        begin, end = trigger.end, None
-        if hit and hit.target_from is not None:
-            begin, end = hit.target_from, hit.target_to
         exclude = used | ({source.start} if source else set())
-        target = first_after(analysis, begin, end, clause, exclude)
+        if hit and hit.target_from is not None:
+            target = first_after(analysis, hit.target_from, hit.target_to, clause, exclude, anchored=True)
+        else:  # the object of this verb stands before the next verb of the clause
+            following = [t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used]
+            target = first_after(analysis, trigger.end, min(following, default=None), clause, exclude)
     decision.sources = conjuncts(analysis, source) if source else []
     decision.targets = conjuncts(analysis, target) if target else []
 
@@ -219,6 +225,10 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, language: Language,
     decision = Decision(trigger, hit)
     if hit is None:
         decision.dropped = "no pattern matched and the verb has no default code"
+        return decision
+    word = analysis.tokens[trigger.start]
+    if hit.pattern is None and (language.is_nominal_form(word.text) or (parsed and word.pos_ in ("NOUN", "PROPN"))):
+        decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
     decision.code = hit.code
     decision.negated = modifier_before(analysis, "negation", trigger)

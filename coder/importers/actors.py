@@ -27,8 +27,8 @@ from coder.importers.yamlout import flow_list, flow_map
 
 CODE = re.compile(r"^(?:[A-Z0-9]{3})+$")  # as the loader: groups of three capitals/digits
 PIVOT = 30  # six-digit years <= PIVOT are 20YY
-# Nationality words that are also common lower-case words but carry a country in news ("Polish troops").
-KEEP_COMMON = {"polish"}
+# Names news always capitalises although the lower-case word is common too ("Polish troops", "Google").
+KEEP_COMMON = {"polish", "google"}
 
 
 @dataclass

@@ -1,21 +1,19 @@
 """English word knowledge the importer needs: the engine's normal form, and which words are real words.
 
-The engine matches English on lower-cased lookup lemmas (spacy-lookups-data `en_lemma_lookup`), so two
-dictionary phrases conflict when their lemma sequences are equal ("talks" and "talk"). The same tables tell
-whether a word is common English (a single-word actor name such as "Reading" is unsafe) and whether a
-pattern word is a truncated TABARI stem ("negotiat") that cannot match any whole word.
+The engine matches English on lower-cased lookup lemmas, so two dictionary phrases conflict when the
+loader's keys are equal ("talks" and "talk"): `actor_keys`/`verb_keys` ask the engine's own language
+module. spaCy's lookup tables tell whether a word is common English (a single-word actor name such as
+"Reading" is unsafe) and whether a pattern word is a truncated TABARI stem ("negotiat").
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
-# A word at least this probable (log10 unigram probability in spaCy's lexeme table) is common English.
-COMMON_PROB = -12.5
 # Known words: in the lemma table, or at least this probable.
 KNOWN_PROB = -15.0
 
@@ -42,7 +40,7 @@ def word_probs() -> dict[str, float]:
 def known_words() -> frozenset[str]:
     """Lower-case words that are real English: lemma table keys and values, and frequent lexemes."""
     table = lemma_table()
-    frequent = (w for w, p in word_probs().items() if p >= KNOWN_PROB and w.isalpha())
+    frequent = (w.lower() for w, p in word_probs().items() if p >= KNOWN_PROB and w.isalpha())
     return frozenset(table) | frozenset(table.values()) | frozenset(frequent)
 
 
@@ -51,45 +49,15 @@ def _known_sorted() -> tuple[str, ...]:
     return tuple(sorted(known_words()))
 
 
-def lemma(word: str) -> str:
-    low = word.lower()
-    return lemma_table().get(low, low)
-
-
-def split_words(phrase: str) -> list[str]:
-    """Words of a phrase as the importer writes them (space separated); hyphens split like spaCy does."""
-    return [w for w in re.split(r"\s+|(?<=\w)-(?=\w)", phrase.strip()) if w]
-
-
-def normal_form(phrase: str) -> tuple[str, ...]:
-    """The engine's English normal form of a phrase: lower-cased lookup lemmas."""
-    return tuple(lemma(w) for w in split_words(phrase))
-
-
-def is_known(word: str) -> bool:
-    return word.lower() in known_words()
-
-
-def is_common(word: str) -> bool:
-    """A frequent English word (or an inflection of one): unsafe as a name on its own."""
-    low = word.lower()
-    if not low.isalpha():
-        return False
-    probs = word_probs()
-    return probs.get(low, -99.0) >= COMMON_PROB or probs.get(lemma(low), -99.0) >= COMMON_PROB
-
-
 def looks_truncated(word: str) -> bool:
     """A TABARI stem such as "negotiat": not a word itself, but the start of a longer known word.
 
-    PETRARCH matched whole words only, so such stems never matched there either.
+    PETRARCH matches pattern words as whole words, so such stems did not match there either.
     """
     low = word.lower()
     if not low.isalpha() or len(low) < 3 or low in known_words():
         return False
     words = _known_sorted()
-    from bisect import bisect_right
-
     i = bisect_right(words, low)
     return i < len(words) and words[i].startswith(low)
 

@@ -26,6 +26,12 @@ class Note:
     reason: str  # short, fixed text: used to count by reason
     entry: str  # the source text (or the phrase) concerned
     detail: str = ""  # free text: what was kept instead, the conflicting entry, ...
+    unit: str = ""  # what kind of entry, where a file has several ("patterns", "synsets")
+
+    @property
+    def source(self) -> str:
+        """The row of the counts table: the file, or the file and the kind of entry."""
+        return f"{self.file} ({self.unit})" if self.unit else self.file
 
 
 @dataclass
@@ -38,11 +44,11 @@ class ImportReport:
     notes: list[Note] = field(default_factory=list)
     outputs: dict[str, int] = field(default_factory=dict)  # output file -> size in bytes
 
-    def reject(self, file: str, line: int, reason: str, entry: str, detail: str = "") -> None:
-        self.notes.append(Note(file, line, REJECT, reason, entry.strip(), detail))
+    def reject(self, file: str, line: int, reason: str, entry: str, detail: str = "", unit: str = "") -> None:
+        self.notes.append(Note(file, line, REJECT, reason, entry.strip(), detail, unit))
 
-    def lossy(self, file: str, line: int, reason: str, entry: str, detail: str = "") -> None:
-        self.notes.append(Note(file, line, LOSSY, reason, entry.strip(), detail))
+    def lossy(self, file: str, line: int, reason: str, entry: str, detail: str = "", unit: str = "") -> None:
+        self.notes.append(Note(file, line, LOSSY, reason, entry.strip(), detail, unit))
 
     def count(self, what: str, n: int = 1) -> None:
         """Add to a headline number (things merged or dropped without losing meaning are counted here)."""
@@ -53,7 +59,7 @@ class ImportReport:
         out: dict[str, Counter] = defaultdict(Counter)
         for note in self.notes:
             if note.kind == kind:
-                out[note.file][note.reason] += 1
+                out[note.source][note.reason] += 1
         return dict(out)
 
     def rejected(self, file: str | None = None) -> list[Note]:
@@ -63,8 +69,8 @@ class ImportReport:
         """A few lines for the terminal."""
         lines = [f"{'source file':40} {'read':>8} {'written':>8} {'rejected':>9} {'lossy':>7}"]
         for name in sorted(self.read):
-            rej = sum(1 for n in self.notes if n.file == name and n.kind == REJECT)
-            los = sum(1 for n in self.notes if n.file == name and n.kind == LOSSY)
+            rej = sum(1 for n in self.notes if n.source == name and n.kind == REJECT)
+            los = sum(1 for n in self.notes if n.source == name and n.kind == LOSSY)
             lines.append(f"{name:40} {self.read[name]:>8} {self.converted[name]:>8} {rej:>9} {los:>7}")
         lines += [f"{key}: {value}" for key, value in self.stats.items()]
         return "\n".join(lines)
@@ -84,8 +90,8 @@ class ImportReport:
                "| source file | entries read | entries written | rejected | converted with loss |",
                "|---|---:|---:|---:|---:|"]
         for name in sorted(self.read):
-            rej = sum(1 for n in self.notes if n.file == name and n.kind == REJECT)
-            los = sum(1 for n in self.notes if n.file == name and n.kind == LOSSY)
+            rej = sum(1 for n in self.notes if n.source == name and n.kind == REJECT)
+            los = sum(1 for n in self.notes if n.source == name and n.kind == LOSSY)
             out.append(f"| {name} | {self.read[name]} | {self.converted[name]} | {rej} | {los} |")
         out += ["", "## Headline numbers", ""]
         out += [f"- {key}: {value}" for key, value in self.stats.items()]

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from coder.importers import english
 
+COMMON_LOWER = -14.5  # log10 probability from which a lower-case word counts as in common use
+COMMON_MARGIN = 0.5  # lower-case at least 10**-0.5 (about a third) as frequent as the capitalised form
+
 # Short words written in lower case inside a name ("Islamic Republic of Afghanistan").
 PARTICLES = {"of", "the", "and", "for", "in", "on", "at", "to", "de", "del", "la", "le", "du", "des", "da",
              "di", "do", "dos", "van", "von", "y", "e", "et", "a", "an", "by", "with", "against"}
@@ -68,7 +71,12 @@ def readable_name(words: list[str]) -> str:
 
 
 def is_common_single_word(name: str) -> bool:
-    """A one-word name that is, in lower case, a frequent English word more often than a name."""
+    """A one-word name that English also uses as a lower-case word about as often as the name.
+
+    By spaCy's lexeme probabilities (case-sensitive): the lower-case form is not rare (log10 p >= -14.5)
+    and at least a third as frequent as the best capitalised form. Matching is case-insensitive, so such a
+    name would fire on the common word ("Reading", "Tyre", "Kiwi", "Tigers").
+    """
     if " " in name or "-" in name:
         return False
     low = name.lower()
@@ -77,4 +85,4 @@ def is_common_single_word(name: str) -> bool:
     probs = english.word_probs()
     lower_p = probs.get(low, -99.0)
     cap_p = max(probs.get(low.capitalize(), -99.0), probs.get(low.upper(), -99.0))
-    return english.is_common(low) and lower_p >= cap_p
+    return lower_p >= COMMON_LOWER and lower_p >= cap_p - COMMON_MARGIN

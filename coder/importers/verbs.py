@@ -81,9 +81,7 @@ class Entry:
             return True
         if old.code != pattern.code:
             report.reject(file, pattern.line, "same pattern, different code", pattern.source,
-                          f"kept [{old.code}] from line {old.line} for block {self.block}")
-        else:
-            report.count("verb patterns repeated in a block (written once)")
+                          f"kept [{old.code}] from line {old.line} for block {self.block}", unit="patterns")
         return False
 
 
@@ -128,13 +126,15 @@ def parse_verb_file(path: Path, report: ImportReport) -> VerbFile:
             continue
         content = raw.split("#", 1)[0].strip()
         if in_transformations:
-            report.read[name] += 1
-            report.reject(name, number, "PETRARCH2 transformation (no equivalent in the format)", content)
+            report.read[name + " (transformations)"] += 1
+            report.reject(name, number, "PETRARCH2 transformation (no equivalent in the format)", content,
+                          unit="transformations")
             continue
         if content.startswith("&"):
             current_set = content.split()[0].rstrip("_").upper()
             if current_set in synsets:
-                report.reject(name, number, "synset defined twice", content, "members added to the first")
+                report.lossy(name, number, "synset defined twice", content, "members added to the first",
+                             unit="synsets")
             synsets.setdefault(current_set, [])
             synset_lines.setdefault(current_set, number)
             continue
@@ -168,7 +168,7 @@ def parse_verb_file(path: Path, report: ImportReport) -> VerbFile:
         if len(main) != 1 or len(codes) > 1:
             report.reject(name, number, "unreadable verb line", content)
             continue
-        texts = [trigger_text(main[0])] + [trigger_text(f) for f in " ".join(forms).split()]
+        texts = [trigger_text(main[0])] + [trigger_text(f) for f in re.split(r"[\s,]+", " ".join(forms)) if f]
         block.verbs.append(VerbLine(main[0], number, [t for t in texts if t], codes[0].strip() if codes else None))
     source_text = "\n".join(lines[:80])
     return VerbFile(name, synsets, synset_lines, blocks, source_text, comments)
@@ -296,6 +296,21 @@ class VerbConverter:
             self.report.lossy(file, block.line, DUAL, f"--- {block.name} [{block.code}] ---")
         return code
 
+    def verb_code(self, file: str, verb: VerbLine, block: Block, block_code: str) -> str:
+        """The code of a verb line: its own [code] if it has a usable one, else its block's."""
+        if verb.code is None or verb.code == block.code:
+            return block_code
+        if verb.code == "---":
+            return "---"
+        code, note = parse_code(verb.code, self.event_codes)
+        if code is None:
+            self.report.lossy(file, verb.line, "verb code unusable: the verb codes only through patterns",
+                              verb.text, f"[{verb.code}]: {note}")
+            return "---"
+        if note:
+            self.report.lossy(file, verb.line, DUAL, f"{verb.text} [{verb.code}]")
+        return code
+
     def claim(self, entry: Entry, verb: VerbLine, file: str) -> int:
         """Add a verb's triggers to an entry unless another entry has them; returns how many were added."""
         added = 0
@@ -324,23 +339,23 @@ class VerbConverter:
             main = Entry([], code, block.name, vf.name, block.line, block.line)
             own: list[Entry] = []
             for verb in block.verbs:
-                if verb.code is None or verb.code == block.code:
+                vcode = self.verb_code(vf.name, verb, block, code)
+                if vcode == code:
                     self.claim(main, verb, vf.name)
                     continue
-                vcode, note = (("---", "") if verb.code == "---" else parse_code(verb.code, self.event_codes))
-                if vcode is None:
-                    self.report.lossy(vf.name, verb.line, "verb code unusable: verb codes only through patterns",
-                                      verb.text, f"[{verb.code}]: {note}")
-                    vcode = "---"
-                elif note:
-                    self.report.lossy(vf.name, verb.line, DUAL, f"{verb.text} [{verb.code}]")
                 entry = Entry([], vcode, block.name, vf.name, verb.line, block.line)
                 if self.claim(entry, verb, vf.name):
                     own.append(entry)
             patterns = self.convert_patterns(vf, block.patterns)
-            for entry in [main, *own]:
-                for pattern in patterns:
+            for pattern in patterns:
+                if main.add_pattern(pattern, self.report, vf.name):
+                    self.report.converted[vf.name + " (patterns)"] += 1
+                elif main.pattern_keys[pattern.key].code == pattern.code:
+                    self.report.count("verb patterns repeated in a block (written once)")
+            for entry in own:
+                for pattern in main.patterns:
                     entry.add_pattern(pattern, self.report, vf.name)
+            for entry in [main, *own]:
                 if entry.triggers:
                     self.entries.append(entry)
             if main.triggers or own:
@@ -353,7 +368,7 @@ class VerbConverter:
         for name, members in vf.synsets.items():
             self.report.read[vf.name + " (synsets)"] += 1
             if not members:
-                self.report.reject(vf.name, vf.synset_lines[name], "empty synset", name)
+                self.report.reject(vf.name, vf.synset_lines[name], "empty synset", name, unit="synsets")
                 continue
             known = self.synsets.setdefault(name, [])
             added = [m for m in members if m not in known]
@@ -369,12 +384,11 @@ class VerbConverter:
             self.report.read[vf.name + " (patterns)"] += 1
             pattern, note, error = convert_pattern(raw, self.synsets, self.event_codes, flatten)
             if pattern is None:
-                self.report.reject(vf.name, line, error.split(": ")[0], "- " + raw, error)
+                self.report.reject(vf.name, line, error.split(": ")[0], "- " + raw, error, unit="patterns")
                 continue
             pattern.line, pattern.source = line, "- " + raw
             for part in filter(None, note.split("; ")):
-                self.report.lossy(vf.name, line, part, "- " + raw)
-            self.report.converted[vf.name + " (patterns)"] += 1
+                self.report.lossy(vf.name, line, part, "- " + raw, unit="patterns")
             out.append(pattern)
         return out
 
@@ -389,14 +403,30 @@ class VerbConverter:
         added_patterns = added_verbs = 0
         for block in vf.blocks:
             self.report.read[vf.name] += 1
-            known = [self.trigger_owner.get(english.verb_keys(v.triggers[0])) for v in block.verbs if v.triggers]
+            verbs = [v for v in block.verbs if v.triggers]
+            known = [self.trigger_owner.get(english.verb_keys(v.triggers[0])) for v in verbs]
+            code = self.block_code(vf.name, block)
             home = next((entry for entry in known if entry is not None), None)
             if home is None:
-                home = Entry([], self.block_code(vf.name, block), block.name, vf.name, block.line, block.line)
+                home = Entry([], code, block.name, vf.name, block.line, block.line)
                 self.entries.append(home)
-            for verb, owner in zip([v for v in block.verbs if v.triggers], known, strict=True):
-                if owner is None:
+            own: list[Entry] = []
+            for verb, owner in zip(verbs, known, strict=True):
+                vcode = self.verb_code(vf.name, verb, block, code)
+                if owner is not None:
+                    if vcode != owner.code:
+                        self.report.reject(vf.name, verb.line, "verb code differs from the PETRARCH-1 file",
+                                           f"{verb.text} [{vcode}]", f"kept [{owner.code}] of block {owner.block} "
+                                           f"({owner.file}:{owner.line})")
+                    continue
+                if vcode == home.code:
                     added_verbs += self.claim(home, verb, vf.name)
+                    continue
+                entry = Entry([], vcode, block.name, vf.name, verb.line, block.line)
+                if self.claim(entry, verb, vf.name):
+                    added_verbs += len(entry.triggers)
+                    own.append(entry)
+                    self.entries.append(entry)
             patterns = self.convert_patterns(vf, block.patterns)
             for pattern in patterns:
                 target = home
@@ -405,6 +435,11 @@ class VerbConverter:
                     target = self.trigger_owner.get(english.verb_keys(trigger_text(named)), home)
                 if target.add_pattern(pattern, self.report, vf.name):
                     added_patterns += 1
+                    self.report.converted[vf.name + " (patterns)"] += 1
+                elif target.pattern_keys[pattern.key].code == pattern.code:
+                    self.report.count(f"patterns of {vf.name} already in the PETRARCH-1 file")
+                for entry in own:  # verbs new in PETRARCH2 with their own code take the block's patterns
+                    entry.add_pattern(pattern, self.report, vf.name)
             self.report.converted[vf.name] += 1
         self.entries = [entry for entry in self.entries if entry.triggers]
         self.report.count(f"patterns added from {vf.name}", added_patterns)

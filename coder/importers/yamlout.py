@@ -26,11 +26,17 @@ def scalar(value: str) -> str:
     if (_PLAIN.match(text) and text.lower() not in _RESERVED and not text.endswith(" ")
             and " #" not in text and ": " not in text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+# Characters a YAML reader treats as line breaks or refuses even inside double quotes: written as escapes.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def quoted(value: str) -> str:
-    return json.dumps(str(value), ensure_ascii=False)
+    """A double-quoted scalar (JSON string syntax, which YAML reads the same way)."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def flow_list(values: Iterable[str]) -> str:

@@ -96,6 +96,10 @@ class Language:
     def actor_variants(self, lower: str) -> tuple[str, ...]:
         return (self.actor_norm(lower),)
 
+    def is_nominal_form(self, word: str) -> bool:
+        """Whether the word is a noun made from a verb (Indonesian pe-/-an); such triggers need a pattern."""
+        return False
+
     def is_passive_form(self, word: str) -> bool:
         """Whether the word itself marks passive voice (Indonesian di- verbs); English uses auxiliaries."""
         return False

@@ -41,6 +41,14 @@ class Indonesian(Language):
             return (lower, lower[: -len(POSSESSIVE)])
         return (lower,)
 
+    def is_nominal_form(self, word: str) -> bool:
+        """pe-/per-/ke- nouns (pemasok, pertemuan, kunjungan via -an) are not actions by themselves."""
+        lower = word.lower()
+        stem = " ".join(self.verb_keys(word))
+        if lower.startswith(("pe", "ke")) and not stem.startswith(lower[:2]):
+            return True
+        return lower.endswith("an") and lower == stem.replace(" ", "") + "an"
+
     def is_passive_form(self, word: str) -> bool:
         lower = word.lower()
         return lower.startswith("di") and len(lower) > 4 and not self.verb_keys(word)[0].startswith("di")
