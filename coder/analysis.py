@@ -17,6 +17,8 @@ from coder.languages import Language
 from coder.phrases import PhraseMatch, PhraseTrie
 
 POSSESSIVES = ("'s", "’s", "'", "’")
+OUT_OF_OFFICE = "ELI"  # CAMEO elite: what dictionaries give people outside their dated offices
+MODIFIER_DEPS = ("amod", "compound", "nmod")
 
 
 @dataclass
@@ -181,13 +183,26 @@ def group_phrases(sentence_tokens: list[Token], found: list[PhraseMatch], skip: 
     return phrases
 
 
+def is_role_modifier(phrase: ActorPhrase, tokens: list[Token]) -> bool:
+    """With a parse: a role word that only modifies a noun ("military aid", "rebel attack") names no one."""
+    if phrase.actors or not tokens[0].doc.has_annotation("DEP"):
+        return False
+    last = tokens[phrase.end - 1]
+    head = last.head
+    inside = tokens[phrase.start].i <= head.i <= last.i
+    return last.dep_ in MODIFIER_DEPS and not inside and head.pos_ in ("NOUN", "PROPN") and head.i > last.i
+
+
 def resolve_code(phrase: ActorPhrase, date: str | None) -> str:
     """One code for a phrase: a person or body with sectors wins; else country plus the first agent's sectors."""
     codes = [actor.code_on(date) for actor in phrase.actors]
     specific = [code for code in codes if len(code) > 3]
     agent_sectors = phrase.agents[0].sectors if phrase.agents else ""
     if specific:
-        return max(specific, key=len)
+        best = max(specific, key=len)
+        if best.endswith(OUT_OF_OFFICE) and agent_sectors:  # "Prime Minister Viktor Orban": the title is current
+            return best[:3] + agent_sectors
+        return best
     if codes:
         return codes[0] + agent_sectors
     return UNKNOWN_ACTOR + agent_sectors
@@ -244,7 +259,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
     dateline = dateline_end(tokens) if starts_paragraph(span) else 0
     found = [match for match in mentions(dictionaries, language, tokens) if match.start >= dateline]
-    phrases = group_phrases(tokens, found, skip)
+    phrases = [p for p in group_phrases(tokens, found, skip) if not is_role_modifier(p, tokens)]
     for phrase in phrases:
         phrase.code = resolve_code(phrase, date)
     stream = [(key, position) for position, token in enumerate(tokens) for key in language.verb_keys(token.text)]

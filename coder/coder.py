@@ -44,6 +44,35 @@ class CodedDocument:
         return [event for sentence in self.sentences for event in sentence.events]
 
 
+# Dependency relations through which a verb's complement hangs from it ("asked China to lift", "condemned the
+# visit"); conjoined, relative and adverbial clauses are events of their own.
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "obj", "dative", "attr", "oprd", "acomp")
+COMPLEMENT_WINDOW = 2  # words between a complement marker ("to", "untuk") and the verb it introduces
+
+
+def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions: list[Decision],
+                       parsed: bool) -> Decision | None:
+    """The coded non-speech trigger whose complement this trigger is, if any: "Japan asked China to lift
+    the ban" is an appeal, not China easing sanctions."""
+    by_token = {d.trigger.start: d for d in decisions if d is not decision and d.dropped is None}
+    if parsed:
+        offset = analysis.span.start
+        token = analysis.tokens[decision.trigger.start]
+        while token.dep_ in COMPLEMENT_DEPS and token.head is not token:
+            token = token.head
+            governor = by_token.get(token.i - offset)
+            if governor is not None:
+                return None if governor.speech else governor
+        return None
+    start = decision.trigger.start
+    if not any(start - COMPLEMENT_WINDOW <= mark.end <= start for mark in analysis.marks.get("complement_markers", ())):
+        return None
+    clause = analysis.clause_of[start]
+    earlier = [d for index, d in sorted(by_token.items())
+               if index < start and analysis.clause_of[index] == clause and not d.speech]
+    return earlier[-1] if earlier else None
+
+
 class Coder:
     """Codes text into CAMEO events with the given dictionaries.
 
@@ -127,6 +156,10 @@ class Coder:
                     other is not decision and other.hit and decision.trigger.start in other.hit.used_tokens
                     for other in decisions):
                 decision.dropped = "part of another pattern"
+        for decision in decisions:
+            governor = governing_decision(analysis, decision, decisions, parsed)
+            if decision.dropped is None and governor is not None:
+                decision.dropped = f"content of '{analysis.tokens[governor.trigger.start].text}', not an event itself"
         reported = [d for d in decisions if d.dropped is None and not d.speech]
         for decision in decisions:
             if decision.dropped is None and decision.speech and reported:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from coder.coder import Coder
 from coder.document import Document, Reject
+from coder.events import EVENT_FIELDS, Event
 from coder.io.readers import read_documents
 from coder.io.records import DEFAULT_MAX_CHARS
 from coder.io.writers import open_writer, write_rejects
@@ -68,6 +69,11 @@ class ChunkResult:
     rejects: list[Reject] = field(default_factory=list)
 
 
+def event_dict(event: Event) -> dict:
+    """`Event.to_dict()` without dataclasses.asdict's deep copy (a fifth of the rule-based run time)."""
+    return {name: getattr(event, name) for name in EVENT_FIELDS}
+
+
 def _failed(document: Document, error: BaseException) -> Reject:
     return Reject(origin=str(document.meta.get("origin") or document.id),
                   reason=f"coding failed: {type(error).__name__}: {error}", raw=document.text[:500])
@@ -116,7 +122,7 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
             continue
         result.documents += 1
         result.sentences += len(coded.sentences)
-        result.events.extend(event.to_dict() for event in coded.events)
+        result.events.extend(event_dict(event) for event in coded.events)
     return result
 
 

@@ -85,6 +85,16 @@ def test_event_record_fields(coder) -> None:
     assert record["sentence"] == "Israel accused Iran."
 
 
-def test_object_control_with_the_parser(small_coder) -> None:
-    events = small_coder.code_text("Israel accused Iran of supplying missiles to the rebels.", lang="en")
-    assert triples(events) == {("ISR", "112", "IRN"), ("IRN", "072", "---REB")}
+def test_subject_of_a_controlled_verb_with_the_parser(small_coder) -> None:
+    events = small_coder.code_text("Russia agreed to supply weapons to the Myanmar military.", lang="en")
+    assert triples(events) == {("RUS", "072", "MMRMIL")}
+
+
+def test_content_of_an_accusation_is_not_an_event(coder) -> None:
+    events = code(coder, "Israel accused Iran of supplying missiles to the rebels.")
+    assert triples(events) == {("ISR", "112", "IRN")}
+
+
+def test_role_word_modifying_a_noun_names_no_one(small_coder) -> None:
+    events = small_coder.code_text("The United States sent military aid to Ukraine.", lang="en")
+    assert all(event.target == "UKR" for event in events)

@@ -222,8 +222,17 @@ def test_lossy_pattern_conversions_are_reported(imported):
 def test_petrarch2_conflict_and_transformations_reported(imported):
     _, report = imported
     conflict = notes(report, "CAMEO.2.0.txt", "same pattern, different code")
-    assert conflict[0].line == 8 and "kept [072]" in conflict[0].detail
-    assert notes(report, "CAMEO.2.0.txt", "PETRARCH2 transformation")[0].line == 12
+    assert conflict[0].line == 10 and "kept [072]" in conflict[0].detail
+    assert notes(report, "CAMEO.2.0.txt", "PETRARCH2 transformation")[0].line == 14
+    [code] = notes(report, "CAMEO.2.0.txt", "verb code differs from the PETRARCH-1 file")
+    assert code.entry == "PROVIDE [070]" and "kept [073]" in code.detail
+
+
+def test_petrarch2_verb_with_own_code_becomes_an_entry(imported):
+    out, _ = imported
+    new = verb_entries(out, "petrarch_07.yaml")["is supplied with"]  # forms listed with commas: one trigger
+    assert new["verb"] == ["is supplied with"] and new["code"] == "071"
+    assert {"pattern": "* with aid", "code": "070"} in new["patterns"]
 
 
 # -- files, report, loader, CLI -----------------------------------------------------------------------------

@@ -61,10 +61,11 @@ RULES = """
   phrase) needs no token since our patterns allow gaps; `%` (compound actor) and the second half of dual
   codes `[a:b]` cannot be expressed and are listed as lossy. Patterns with `[---]` (no event), `[:b]`,
   codes that are not CAMEO event codes, truncated stems, or more than one `+`/`$` are rejected.
-- PETRARCH2 (`CAMEO.2.0.txt`): brackets `( )` and `{ }` are flattened; a pattern or verb missing from the
+- PETRARCH2 (`CAMEO.2.0.txt`): brackets `( )` and `{ }` are flattened; a pattern missing from the
   PETRARCH-1 file is added to the entry of the verb named in its comment (else of the block's first known
-  verb); a pattern present in both with a different code keeps the PETRARCH-1 code (listed as a conflict).
-  Its transformations cannot be expressed and are rejected.
+  verb); a verb missing from it joins that entry, or gets its own entry (with the block's patterns) when its
+  code differs. A pattern or verb present in both with a different code keeps the PETRARCH-1 code (listed
+  as a conflict). Its transformations cannot be expressed and are rejected.
 - Discards: a leading `+` is a story discard, else a sentence discard. Issues: see dictionaries/README.md.
 """
 

@@ -1,0 +1,52 @@
+"""The Dask engine gives the bytes of a local run, on a small local cluster bound to 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coder import Coder
+from coder.cli import app
+from coder.runner import run
+from tests.conftest import SMALL
+from tests.test_runner import write_corpus
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, host="127.0.0.1", protocol="tcp",
+                                  dashboard_address=None) as local:
+        yield local
+
+
+def test_dask_run_equals_local_run(tmp_path: Path, rules_coder: Coder, cluster) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 150, bad_every=31)
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    expected = run(rules_coder, [corpus], local, chunk_size=8)
+    got = run(rules_coder, [corpus], remote, chunk_size=8, engine="dask", scheduler=cluster.scheduler_address)
+    assert remote.read_bytes() == local.read_bytes()
+    assert (got.documents, got.events, got.rejected) == (expected.documents, expected.events, expected.rejected)
+    assert got.events > 50 and got.rejected == 4
+
+
+def test_cli_codes_on_a_dask_scheduler(tmp_path: Path, cluster) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 40)
+    common = ["--dictionaries", str(SMALL), "--no-parse", "--date", "2024-05-01", "--chunk-size", "6"]
+    local, remote = tmp_path / "local.csv", tmp_path / "dask.csv"
+    runner = CliRunner()
+    assert runner.invoke(app, ["code", str(corpus), "-o", str(local), "--format", "csv", *common]).exit_code == 0
+    result = runner.invoke(app, ["code", str(corpus), "-o", str(remote), "--format", "csv", "--engine", "dask",
+                                 "--scheduler", cluster.scheduler_address, *common])
+    assert result.exit_code == 0, result.output
+    assert remote.read_bytes() == local.read_bytes()
+
+
+def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 3)
+    result = CliRunner().invoke(app, ["code", str(corpus), "-o", str(tmp_path / "x.jsonl"), "--scheduler",
+                                      "tcp://127.0.0.1:1", "--dictionaries", str(SMALL)])
+    assert result.exit_code == 2 and "--engine dask" in result.output
