@@ -16,6 +16,7 @@ from coder.dictionaries.cache import load_cached
 from coder.document import Document
 from coder.events import Event
 from coder.grammar import Decision, decide
+from coder.grammar.roles import NO_TARGET
 from coder.langdetect import detect_language
 from coder.languages import Language, get_language
 from coder.paths import default_dictionary_dir
@@ -156,6 +157,10 @@ class Coder:
                     other is not decision and other.hit and decision.trigger.start in other.hit.used_tokens
                     for other in decisions):
                 decision.dropped = "part of another pattern"
+        for decision in decisions:
+            if decision.dropped == NO_TARGET and len(decision.sources) > 1 and decision.code.startswith(
+                    self.dictionaries.reciprocal):
+                decision.targets, decision.dropped = decision.sources, None  # "X and Y signed a treaty"
         for decision in decisions:
             governor = governing_decision(analysis, decision, decisions, parsed)
             if decision.dropped is None and governor is not None:

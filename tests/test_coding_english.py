@@ -98,3 +98,13 @@ def test_content_of_an_accusation_is_not_an_event(coder) -> None:
 def test_role_word_modifying_a_noun_names_no_one(small_coder) -> None:
     events = small_coder.code_text("The United States sent military aid to Ukraine.", lang="en")
     assert all(event.target == "UKR" for event in events)
+
+
+def test_compound_partners_of_an_agreement_get_events_both_ways(coder) -> None:
+    events = code(coder, "Russia and China signed a strategic partnership treaty in Moscow.")
+    assert triples(events) == {("RUS", "057", "CHN"), ("CHN", "057", "RUS")}
+
+
+def test_a_place_is_a_target_only_when_the_pattern_names_its_preposition(coder) -> None:
+    assert triples(code(coder, "Putin arrived in Beijing for talks on Sunday.")) == {("RUSGOV", "046", "CHN")}
+    assert code(coder, "Russian troops killed two people in Kyiv.") == []

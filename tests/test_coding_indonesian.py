@@ -81,3 +81,13 @@ def test_story_discard(rules_coder) -> None:
 def test_dateline_is_not_an_actor(rules_coder) -> None:
     text = "Moskow, Suarathailand- Militer Myanmar akan bertemu Presiden Vladimir Putin."
     assert triples(code(rules_coder, text)) == {("MMRMIL", "036", "RUSGOV")}
+
+
+def test_compound_partners_sign_both_ways(rules_coder) -> None:
+    events = code(rules_coder, "Rusia dan Tiongkok menandatangani perjanjian kemitraan strategis di Moskow.")
+    assert triples(events) == {("RUS", "057", "CHN"), ("CHN", "057", "RUS")}
+
+
+def test_purpose_clause_after_a_coded_verb_is_not_an_event(rules_coder) -> None:
+    text = "Pemerintah Putin mengirim utusan ke Indonesia untuk bekerja sama dengan Malaysia."
+    assert triples(code(rules_coder, text)) == {("RUSGOV", "042", "IDN")}

@@ -36,6 +36,7 @@ class Dictionaries:
     event_codes: dict[str, tuple[str, float]] = field(default_factory=dict)  # code -> (name, goldstein)
     quad_by_root: dict[str, int] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
+    reciprocal: tuple[str, ...] = ()  # code prefixes coded both ways between compound partners
     sectors: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     actors: dict[str, PhraseTrie[ActorEntry]] = field(default_factory=dict)

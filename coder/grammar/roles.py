@@ -18,6 +18,7 @@ MODIFIER_WINDOW = 3  # negation/future words this close before the verb apply to
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "obj", "iobj", "oprd")
 CLIMB_DEPS = ("conj", "xcomp")
+NO_TARGET = "no target actor"
 
 
 @dataclass
@@ -56,12 +57,13 @@ def modifier_before(analysis: SentenceAnalysis, name: str, trigger: Trigger) -> 
     )
 
 
-def is_locative(analysis: SentenceAnalysis, phrase: ActorPhrase) -> bool:
-    """"in Moscow", "di Moskow": a place where something happened, not a participant."""
+def is_locative(analysis: SentenceAnalysis, phrase: ActorPhrase, pattern_words: set[int] = frozenset()) -> bool:
+    """"in Moscow", "di Moskow": a place where something happened, not a participant, unless the verb's
+    pattern names the preposition itself ("arrived in + for talks")."""
     index = phrase.start - 1
     while index >= 0 and analysis.is_marked("skip_words", index):
         index -= 1
-    return index >= 0 and analysis.is_marked("location_prepositions", index)
+    return index >= 0 and analysis.is_marked("location_prepositions", index) and index not in pattern_words
 
 
 def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
@@ -107,7 +109,7 @@ def first_after(analysis: SentenceAnalysis, begin: int, end: int | None, clause:
     for phrase in analysis.phrases:
         if phrase.start < begin or phrase.start in exclude or phrase.speaker:
             continue
-        if is_locative(analysis, phrase) and not (anchored and phrase.start - 1 < begin):
+        if is_locative(analysis, phrase, exclude) and not (anchored and phrase.start - 1 < begin):
             continue  # a place, unless the pattern itself ends with the preposition ("* in +")
         if (end is not None and phrase.start >= end) or analysis.clause_of[phrase.start] != clause:
             continue
@@ -184,6 +186,7 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, language_wo
         positional_roles(analysis, decision)
         return
     decision.method = "dependency"
+    used = hit.used_tokens if hit else set()
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
     decision.voice = "passive" if passive else "active"
     if clause_verb.dep_ == "relcl" and subject is clause_verb.head:
@@ -195,8 +198,8 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, language_wo
     for child in verb.children:
         if child.dep_ == "agent":
             agent_tokens |= _subtree(child, offset)
-        elif child.dep_ in OBJECT_DEPS or (
-                child.dep_ == "prep" and child.lower_ not in language_words["location_prepositions"]):
+        elif child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and (
+                child.lower_ not in language_words["location_prepositions"] or child.i - offset in used)):
             object_tokens.append(_subtree(child, offset))
     if passive:
         source_sets, target_sets = [agent_tokens], [subject_tokens]
@@ -205,14 +208,15 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, language_wo
     if hit and hit.target_from is not None and not passive:
         end = hit.target_to if hit.target_to is not None else len(analysis.tokens)
         target_sets = [set(range(hit.target_from, end)) & _subtree(verb, offset)]
-    decision.sources = _first_group(analysis, source_sets)
-    decision.targets = _first_group(analysis, target_sets, exclude={p.start for p in decision.sources})
+    decision.sources = _first_group(analysis, source_sets, used)
+    decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
 
 
-def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]],
+def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]], pattern_words: set[int],
                  exclude: set[int] = frozenset()) -> list[ActorPhrase]:
     for tokens in token_sets:
-        found = [p for p in _phrases_in(analysis, tokens) if p.start not in exclude]
+        found = [p for p in _phrases_in(analysis, tokens)
+                 if p.start not in exclude and not is_locative(analysis, p, pattern_words)]
         if found:
             return conjuncts(analysis, found[0], allowed=tokens)
     return []
@@ -245,7 +249,7 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, language: Language,
     elif not decision.sources:
         decision.dropped = "no source actor"
     elif not decision.targets:
-        decision.dropped = "no target actor"
+        decision.dropped = NO_TARGET
     return decision
 
 
