@@ -15,7 +15,7 @@ from coder.dictionaries import Dictionaries
 from coder.dictionaries.cache import load_cached
 from coder.document import Document
 from coder.events import Event
-from coder.grammar import Decision, decide
+from coder.grammar import Decision, GrammarConfig, decide
 from coder.grammar.roles import NO_TARGET
 from coder.langdetect import detect_language
 from coder.languages import Language, get_language
@@ -145,10 +145,11 @@ class Coder:
                    parsed: bool) -> list[Decision]:
         decisions: list[Decision] = []
         consumed: set[int] = set()
+        config = GrammarConfig(language, words, parsed, self.dictionaries.place_roots)
         for trigger in analysis.triggers:
             if trigger.start in consumed:  # a word of an earlier pattern ("sanctions" in "imposed sanctions")
                 continue
-            decision = decide(analysis, trigger, language, words, parsed)
+            decision = decide(analysis, trigger, config)
             if decision.hit:
                 consumed |= decision.hit.used_tokens
             decisions.append(decision)

@@ -107,4 +107,5 @@ def test_compound_partners_of_an_agreement_get_events_both_ways(coder) -> None:
 
 def test_a_place_is_a_target_only_when_the_pattern_names_its_preposition(coder) -> None:
     assert triples(code(coder, "Putin arrived in Beijing for talks on Sunday.")) == {("RUSGOV", "046", "CHN")}
-    assert code(coder, "Russian troops killed two people in Kyiv.") == []
+    assert triples(code(coder, "Putin met Chinese officials in Moscow.")) == {("RUSGOV", "040", "CHNGOV")}
+    assert triples(code(coder, "Russian troops killed two people in Kyiv.")) == {("RUSMIL", "1823", "UKR")}

@@ -91,3 +91,14 @@ def test_compound_partners_sign_both_ways(rules_coder) -> None:
 def test_purpose_clause_after_a_coded_verb_is_not_an_event(rules_coder) -> None:
     text = "Pemerintah Putin mengirim utusan ke Indonesia untuk bekerja sama dengan Malaysia."
     assert triples(code(rules_coder, text)) == {("RUSGOV", "042", "IDN")}
+
+
+def test_passive_attack_on_a_place_targets_its_country(rules_coder) -> None:
+    text = "Sebuah pusat perbelanjaan di Kyiv diserang oleh pasukan Rusia."
+    assert triples(code(rules_coder, text)) == {("RUSMIL", "190", "UKR")}
+
+
+
+def test_target_skips_a_second_mention_of_the_source(rules_coder) -> None:
+    text = "Rusia menuduh Moskow dan Ukraina."
+    assert triples(code(rules_coder, text)) == {("RUS", "112", "UKR")}

@@ -180,6 +180,7 @@ class Loader:
             for root in roots:
                 self.store.quad_by_root[str(root)] = int(quad)
         self.store.reciprocal = tuple(str(prefix) for prefix in (classes.get("reciprocal") or ()))
+        self.store.place_roots = tuple(str(prefix) for prefix in (classes.get("place_targets") or ()))
         for prefix, code in (classes.get("intent") or {}).items():
             if str(code) not in self.store.event_codes:
                 self.problem(classes_path, code, f"intent {prefix}", f"unknown CAMEO code '{code}'")

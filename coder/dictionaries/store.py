@@ -37,6 +37,7 @@ class Dictionaries:
     quad_by_root: dict[str, int] = field(default_factory=dict)
     intent: dict[str, str] = field(default_factory=dict)
     reciprocal: tuple[str, ...] = ()  # code prefixes coded both ways between compound partners
+    place_roots: tuple[str, ...] = ()  # code prefixes whose target may be a place ("in Kyiv")
     sectors: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
     actors: dict[str, PhraseTrie[ActorEntry]] = field(default_factory=dict)

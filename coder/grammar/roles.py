@@ -21,6 +21,17 @@ CLIMB_DEPS = ("conj", "xcomp")
 NO_TARGET = "no target actor"
 
 
+@dataclass(frozen=True)
+class GrammarConfig:
+    """What the grammar needs besides the sentence: the language, its word lists, whether Docs are parsed,
+    and the code prefixes whose targets may be places ("shelled towns in Ukraine")."""
+
+    language: Language
+    words: dict[str, set[str]]
+    parsed: bool
+    place_roots: tuple[str, ...] = ()
+
+
 @dataclass
 class Decision:
     """What the grammar made of one trigger; `dropped` says why it gave no event."""
@@ -89,12 +100,13 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
     return group
 
 
-def subject_before(analysis: SentenceAnalysis, trigger: Trigger, exclude: set[int]) -> ActorPhrase | None:
+def subject_before(analysis: SentenceAnalysis, trigger: Trigger, exclude: set[int],
+                   places: bool = False) -> ActorPhrase | None:
     """The first participant of the trigger's clause; else the nearest one before the clause (relative
-    clauses, "X said it would ...")."""
+    clauses, "X said it would ..."). `places` admits "di Kharkiv" (a passive's attacked place)."""
     start, _ = clause_bounds(analysis, trigger.start)
     candidates = [p for p in analysis.phrases if p.end <= trigger.start and p.start not in exclude]
-    in_clause = [p for p in candidates if p.start >= start and not is_locative(analysis, p)]
+    in_clause = [p for p in candidates if p.start >= start and (places or not is_locative(analysis, p))]
     if in_clause:
         return in_clause[0]
     inside = analysis.parenthetical_of(trigger.start)
@@ -103,13 +115,15 @@ def subject_before(analysis: SentenceAnalysis, trigger: Trigger, exclude: set[in
     return earlier[-1] if earlier else None
 
 
-def first_after(analysis: SentenceAnalysis, begin: int, end: int | None, clause: int,
-                exclude: set[int], anchored: bool = False) -> ActorPhrase | None:
-    """The first participant from `begin` on in the clause; not a place ("di Asia") unless a pattern says so."""
+def first_after(analysis: SentenceAnalysis, begin: int, end: int | None, clause: int, exclude: set[int],
+                anchored: bool = False, places: bool = False, avoid: str | None = None) -> ActorPhrase | None:
+    """The first participant from `begin` on in the clause, other than one coded `avoid` (the source:
+    "... senilai 61 miliar dolar AS untuk Ukraina"); not a place ("di Asia") unless a pattern or
+    `places` says so."""
     for phrase in analysis.phrases:
-        if phrase.start < begin or phrase.start in exclude or phrase.speaker:
+        if phrase.start < begin or phrase.start in exclude or phrase.speaker or phrase.code == avoid:
             continue
-        if is_locative(analysis, phrase, exclude) and not (anchored and phrase.start - 1 < begin):
+        if not places and is_locative(analysis, phrase, exclude) and not (anchored and phrase.start - 1 < begin):
             continue  # a place, unless the pattern itself ends with the preposition ("* in +")
         if (end is not None and phrase.start >= end) or analysis.clause_of[phrase.start] != clause:
             continue
@@ -117,28 +131,45 @@ def first_after(analysis: SentenceAnalysis, begin: int, end: int | None, clause:
     return None
 
 
-def positional_roles(analysis: SentenceAnalysis, decision: Decision) -> None:
+def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: GrammarConfig) -> None:
     trigger, hit = decision.trigger, decision.hit
     clause = analysis.clause_of[trigger.start]
     used = hit.used_tokens if hit else set()
+    places = bool(decision.code) and decision.code.startswith(config.place_roots)
     if decision.voice == "passive":
         agent_marks = [m for m in analysis.marks.get("passive_agent", ())
                        if m.start >= trigger.end and analysis.clause_of[m.start] == clause]
         source = first_after(analysis, agent_marks[0].end, None, clause, used) if agent_marks else None
-        target = subject_before(analysis, trigger, used)
+        target = subject_before(analysis, trigger, used) or subject_before(analysis, trigger, used, places=True)
     else:
         source = None
         if hit and hit.source_from is not None:
             source = first_after(analysis, hit.source_from, hit.source_to, clause, used, anchored=True)
         source = source or subject_before(analysis, trigger, used)
+        avoid = source.code if source else None
         exclude = used | ({source.start} if source else set())
         if hit and hit.target_from is not None:
-            target = first_after(analysis, hit.target_from, hit.target_to, clause, exclude, anchored=True)
+            target = first_after(analysis, hit.target_from, hit.target_to, clause, exclude, anchored=True,
+                                 avoid=avoid)
         else:  # the object of this verb stands before the next verb of the clause
-            following = [t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used]
-            target = first_after(analysis, trigger.end, min(following, default=None), clause, exclude)
+            verbs = [t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
+                     and not config.language.is_nominal_form(analysis.tokens[t.start].text)]
+            limit = min(verbs, default=None)
+            target = (first_after(analysis, trigger.end, limit, clause, exclude, avoid=avoid)
+                      or _named_by_pattern(analysis, trigger, used, avoid)
+                      or (first_after(analysis, trigger.end, limit, clause, exclude, places=True, avoid=avoid)
+                          if places else None))
     decision.sources = conjuncts(analysis, source) if source else []
     decision.targets = conjuncts(analysis, target) if target else []
+
+
+def _named_by_pattern(analysis: SentenceAnalysis, trigger: Trigger, used: set[int],
+                      avoid: str | None) -> ActorPhrase | None:
+    """A pattern that spells out its object ("* negara palestina") names the target itself."""
+    for phrase in analysis.phrases:
+        if phrase.start >= trigger.end and phrase.code != avoid and used & set(range(phrase.start, phrase.end)):
+            return phrase
+    return None
 
 
 def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, Token]:
@@ -176,14 +207,15 @@ def _subtree(token: Token, offset: int) -> set[int]:
     return {t.i - offset for t in token.subtree}
 
 
-def dependency_roles(analysis: SentenceAnalysis, decision: Decision, language_words: dict[str, set[str]]) -> None:
+def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: GrammarConfig) -> None:
     """Roles from the parse: subject/agent, objects and prepositional objects of the trigger verb."""
     trigger, hit = decision.trigger, decision.hit
     verb = analysis.tokens[trigger.start]
     offset = analysis.span.start
+    language_words = config.words
     subject, clause_verb = _subject_of(verb, language_words["relative_markers"])
     if subject is None:
-        positional_roles(analysis, decision)
+        positional_roles(analysis, decision, config)
         return
     decision.method = "dependency"
     used = hit.used_tokens if hit else set()
@@ -195,9 +227,12 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, language_wo
         subject_tokens = _subtree(subject, offset)
     agent_tokens: set[int] = set()
     object_tokens: list[set[int]] = []
+    place_tokens: list[set[int]] = []
     for child in verb.children:
         if child.dep_ == "agent":
             agent_tokens |= _subtree(child, offset)
+        elif child.dep_ == "prep" and child.lower_ in language_words["location_prepositions"]:
+            place_tokens.append(_subtree(child, offset))
         elif child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and (
                 child.lower_ not in language_words["location_prepositions"] or child.i - offset in used)):
             object_tokens.append(_subtree(child, offset))
@@ -210,6 +245,10 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, language_wo
         target_sets = [set(range(hit.target_from, end)) & _subtree(verb, offset)]
     decision.sources = _first_group(analysis, source_sets, used)
     decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
+    if not decision.targets and not passive and decision.code and decision.code.startswith(config.place_roots):
+        everything = set(range(len(analysis.tokens)))  # places allowed: "killed two people in Kyiv"
+        decision.targets = _first_group(analysis, sorted(place_tokens, key=min), everything,
+                                        exclude={p.start for p in decision.sources})
 
 
 def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]], pattern_words: set[int],
@@ -222,9 +261,9 @@ def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]], pattern
     return []
 
 
-def decide(analysis: SentenceAnalysis, trigger: Trigger, language: Language,
-           language_words: dict[str, set[str]], parsed: bool) -> Decision:
+def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) -> Decision:
     """Pattern, voice, negation, future and roles for one trigger."""
+    language, parsed = config.language, config.parsed
     hit = choose_pattern(analysis, trigger)
     decision = Decision(trigger, hit)
     if hit is None:
@@ -241,9 +280,9 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, language: Language,
     if _passive_form(analysis, trigger, language) or _english_passive(analysis, trigger):
         decision.voice = "passive"
     if parsed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
-        dependency_roles(analysis, decision, language_words)
+        dependency_roles(analysis, decision, config)
     else:
-        positional_roles(analysis, decision)
+        positional_roles(analysis, decision, config)
     if decision.negated:
         decision.dropped = "negated"
     elif not decision.sources:
