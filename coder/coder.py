@@ -55,7 +55,8 @@ def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions
                        parsed: bool) -> Decision | None:
     """The coded non-speech trigger whose complement this trigger is, if any: "Japan asked China to lift
     the ban" is an appeal, not China easing sanctions."""
-    by_token = {d.trigger.start: d for d in decisions if d is not decision and d.dropped is None}
+    # A governor counts even when it gave no event itself ("denied that Russia was responsible for ...").
+    by_token = {d.trigger.start: d for d in decisions if d is not decision and d.code is not None}
     if parsed:
         offset = analysis.span.start
         token = analysis.tokens[decision.trigger.start]

@@ -10,7 +10,9 @@ and stems that collide with very common words never code on their own.
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,11 +42,12 @@ ACTOR_CODE = re.compile(r"^(?:[A-Z0-9]{3})+$")
 PATTERN_ONLY_STEMS = {"laku", "guna", "beri", "salah", "aku", "kena", "tahan", "tarik", "putus", "turun",
                       "penuh", "buka", "tutup", "lapor", "jatuh", "angkat", "henti", "bebas", "lepas",
                       "tempur", "perang", "tindak", "bantu", "sepakat", "ledak", "serah", "periksa", "janji",
-                      "hormat", "tiba", "kudeta", "kirim", "gelar", "ingat", "bicara", "terima", "izin"}
+                      "hormat", "tiba", "kudeta", "kirim", "gelar", "ingat", "bicara", "terima", "izin",
+                      "duduk"}
 # Stems that must not be triggers at all: they are the stems of everyday nouns and prepositions
-# (pemerintah, pemimpin, pejabat, tujuan, penduduk, perlawanan, tentang, kekuasaan, pemilihan umum,
+# (pemerintah, pemimpin, pejabat, tujuan, perlawanan, tentang, kekuasaan, pemilihan umum,
 # pernyataan, tegas, tempat, undang-undang, tengah, harga, pukul).
-FORBIDDEN_STEMS = {"perintah", "pimpin", "jabat", "tuju", "tetap", "duduk", "lawan", "tentang", "kuasa",
+FORBIDDEN_STEMS = {"perintah", "pimpin", "jabat", "tuju", "tetap", "lawan", "tentang", "kuasa",
                    "umum", "nyata", "tegas", "tempat", "undang", "tengah", "harga", "pukul", "hukum",
                    "adil", "batas", "senjata", "oleh"}
 
@@ -101,11 +104,15 @@ def test_files_exist() -> None:
     assert AGENT_FILE.exists()
 
 
-def test_the_loader_accepts_the_indonesian_files_without_a_problem() -> None:
-    _, problems = Loader(DICTIONARIES).collect()
-    ours = [str(problem) for problem in problems
-            if "verbs/id/" in problem.path or "actors/id_" in problem.path or "id_agents" in problem.path]
-    assert ours == []
+def test_the_loader_accepts_the_indonesian_files_without_a_problem(dictionary_dir: Path) -> None:
+    """Loaded on their own (with leaders_current.yaml, whose names they must not contradict)."""
+    for path in [*VERB_FILES, *ACTOR_FILES, AGENT_FILE, LEADERS]:
+        target = dictionary_dir / path.relative_to(DICTIONARIES)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target)
+    store, problems = Loader(dictionary_dir).collect()
+    assert [str(problem) for problem in problems] == []
+    assert store.duplicates == []
 
 
 def test_every_verb_entry_has_a_trigger_a_quoted_code_and_well_formed_patterns(verb_entries) -> None:
@@ -218,6 +225,7 @@ def test_everyday_uses_of_ambiguous_stems_code_nothing(shipped_coder, sentence) 
 
 
 # ----------------------------------------------------------------------------------- actors, agents
+@cache
 def actor_entries() -> list[dict]:
     return [entry for path in ACTOR_FILES for entry in load(path)["actors"]]
 
@@ -230,6 +238,7 @@ def code_on(entry: dict, day: str) -> str:
     return entry["code"]
 
 
+@cache
 def by_name(lang: str = "id") -> dict[str, dict]:
     table: dict[str, dict] = {}
     for entry in actor_entries():
@@ -287,7 +296,7 @@ def test_most_countries_have_an_indonesian_name() -> None:
 
 
 def test_no_person_of_leaders_current_is_repeated_here() -> None:
-    leader_names = {name.lower() for entry in load(LEADERS)["actors"]
+    leader_names = {str(name).lower() for entry in load(LEADERS)["actors"]
                     for names in entry["names"].values() for name in names}
     repeated = sorted(name for lang in ("id", "en") for name in by_name(lang) if name.lower() in leader_names)
     assert repeated == []

@@ -56,8 +56,7 @@ def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPat
             position = _find_forward(analysis, element, cursor, clause)
             if position is None:
                 return None
-            length = len(next(keys for keys in element.alternatives
-                              if tuple(k for k, _ in analysis.stream[position:position + len(keys)]) == keys))
+            length = _matched_length(analysis, element, position)
             if pending:
                 setattr(hit, f"{pending}_to", analysis.stream_token(position))
                 pending = None
@@ -72,12 +71,18 @@ def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPat
             position = _find_backward(analysis, element, cursor, clause)
             if position is None:
                 return None
-            hit.used_tokens.update(analysis.stream[p][1] for p in range(position, cursor))
+            length = _matched_length(analysis, element, position)
+            hit.used_tokens.update(analysis.stream[p][1] for p in range(position, position + length))
             cursor = position
         else:
-            setattr(hit, f"{element.kind}_to", analysis.stream_token(cursor) if cursor < len(analysis.stream)
-                    else len(analysis.tokens))
+            setattr(hit, f"{element.kind}_to", analysis.stream_token(cursor))
     return hit
+
+
+def _matched_length(analysis: SentenceAnalysis, element: PatternElement, position: int) -> int:
+    """How many stream keys the element's matching alternative covers at `position`."""
+    return len(next(keys for keys in element.alternatives
+                    if tuple(k for k, _ in analysis.stream[position:position + len(keys)]) == keys))
 
 
 def choose_pattern(analysis: SentenceAnalysis, trigger: Trigger) -> PatternHit | None:

@@ -145,12 +145,16 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         source = None
         if hit and hit.source_from is not None:
             source = first_after(analysis, hit.source_from, hit.source_to, clause, used, anchored=True)
+        elif hit and hit.source_to is not None:
+            source = last_before(analysis, hit.source_to, clause, used)
         source = source or subject_before(analysis, trigger, used)
         avoid = source.code if source else None
         exclude = used | ({source.start} if source else set())
         if hit and hit.target_from is not None:
             target = first_after(analysis, hit.target_from, hit.target_to, clause, exclude, anchored=True,
                                  avoid=avoid)
+        elif hit and hit.target_to is not None:  # "+ is responsible for *": the slot stands before the verb
+            target = last_before(analysis, hit.target_to, clause, exclude)
         else:  # the object of this verb stands before the next verb of the clause
             verbs = [t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
                      and not config.language.is_nominal_form(analysis.tokens[t.start].text)]
@@ -161,6 +165,13 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
                           if places else None))
     decision.sources = conjuncts(analysis, source) if source else []
     decision.targets = conjuncts(analysis, target) if target else []
+
+
+def last_before(analysis: SentenceAnalysis, end: int, clause: int, exclude: set[int]) -> ActorPhrase | None:
+    """The participant closest before a pattern slot's right edge, in the clause."""
+    found = [p for p in analysis.phrases if p.end <= end and p.start not in exclude
+             and analysis.clause_of[p.start] == clause and not p.speaker]
+    return found[-1] if found else None
 
 
 def _named_by_pattern(analysis: SentenceAnalysis, trigger: Trigger, used: set[int],
