@@ -7,6 +7,7 @@ positional grammar (Indonesian, and English without a parser) read the same anal
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -89,6 +90,14 @@ class SentenceAnalysis:
 
     def is_marked(self, name: str, index: int) -> bool:
         return any(mark.start <= index < mark.end for mark in self.marks.get(name, ()))
+
+    @cached_property
+    def key_positions(self) -> dict[str, list[int]]:
+        """Stream positions of each verb key, in order: patterns look words up here."""
+        positions: dict[str, list[int]] = {}
+        for position, (key, _) in enumerate(self.stream):
+            positions.setdefault(key, []).append(position)
+        return positions
 
     def stream_token(self, position: int) -> int:
         """Token index of a stream position; the end of the stream maps to the end of the sentence."""
@@ -179,13 +188,13 @@ def group_phrases(sentence_tokens: list[Token], found: list[PhraseMatch], skip: 
             previous.agents.append(match.value)
     for phrase in phrases:
         first, last = sentence_tokens[phrase.start], sentence_tokens[phrase.end - 1]
-        phrase.text = first.doc.text[first.idx:last.idx + len(last.text)]
+        phrase.text = first.doc[first.i:last.i + 1].text
     return phrases
 
 
 def is_role_modifier(phrase: ActorPhrase, tokens: list[Token]) -> bool:
     """With a parse: a role word that only modifies a noun ("military aid", "rebel attack") names no one."""
-    if phrase.actors or not tokens[0].doc.has_annotation("DEP"):
+    if phrase.actors:
         return False
     last = tokens[phrase.end - 1]
     head = last.head
@@ -252,14 +261,16 @@ def starts_paragraph(span: Span) -> bool:
 
 
 def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Language,
-            date: str | None) -> SentenceAnalysis:
+            date: str | None, parsed: bool) -> SentenceAnalysis:
     tokens = [token for token in span if not token.is_space]
     lowers = [token.lower_ for token in tokens]
     marks = find_words(dictionaries.words.get(language.code), lowers)
     skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
     dateline = dateline_end(tokens) if starts_paragraph(span) else 0
     found = [match for match in mentions(dictionaries, language, tokens) if match.start >= dateline]
-    phrases = [p for p in group_phrases(tokens, found, skip) if not is_role_modifier(p, tokens)]
+    phrases = group_phrases(tokens, found, skip)
+    if parsed:
+        phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
     for phrase in phrases:
         phrase.code = resolve_code(phrase, date)
     stream = [(key, position) for position, token in enumerate(tokens) for key in language.verb_keys(token.text)]

@@ -123,7 +123,8 @@ class Coder:
         language = get_language(lang)
         date = document.date or self.default_date
         coded = CodedDocument(document, lang, date, parsed)
-        analyses = [analyze(sent, index, self.dictionaries, language, date) for index, sent in enumerate(doc.sents)]
+        analyses = [analyze(sent, index, self.dictionaries, language, date, parsed)
+                    for index, sent in enumerate(doc.sents)]
         story_discard = next((found for a in analyses
                               if (found := is_discarded(self.dictionaries, language, a.tokens, "story"))), None)
         if story_discard:

@@ -386,13 +386,14 @@ class Loader:
                 patterns.append(pattern)
         if code is None:
             return
+        ordered = tuple(sorted(patterns, key=lambda pattern: -pattern.specificity))
         for trigger in self.text_list(path, triggers, entry, "verb"):
             keys = self.verb_keys(language, trigger)
             if not keys:
                 self.problem(path, trigger, entry, f"trigger '{trigger}' has no words")
                 continue
             verb = VerbEntry(trigger=str(trigger), code=code, origin=f"{self.relative(path)}:{node.line}",
-                             patterns=tuple(patterns))
+                             patterns=ordered)
             self._layers[id(verb)] = layer
             self.add_phrase(self.store.verbs[language.code], keys, verb, layer, path, trigger, entry,
                             language.code, lambda a, b: a.origin == b.origin)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ class PatternElement:
     alternatives: tuple[tuple[str, ...], ...] = ()
     text: str = ""
 
+    @cached_property
+    def first_keys(self) -> frozenset[str]:
+        """First key of each alternative: a sentence lacking all of them cannot match the element."""
+        return frozenset(keys[0] for keys in self.alternatives)
+
 
 @dataclass(frozen=True)
 class VerbPattern:
@@ -56,9 +62,13 @@ class VerbPattern:
     text: str
     origin: str
 
-    @property
+    @cached_property
     def specificity(self) -> int:
         return sum(1 for element in self.before + self.after if element.kind == "word")
+
+    @cached_property
+    def words(self) -> tuple[PatternElement, ...]:
+        return tuple(element for element in self.before + self.after if element.kind == "word")
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,20 @@ class VerbEntry:
     trigger: str
     code: str  # "---": only the patterns code
     origin: str
-    patterns: tuple[VerbPattern, ...] = ()
+    patterns: tuple[VerbPattern, ...] = ()  # most specific first; equally specific ones in written order
+
+    @cached_property
+    def pattern_index(self) -> tuple[dict[str, list[int]], list[int]]:
+        """Patterns by a first key of their first word (a verb like "say" has thousands), and the ones
+        without words, so a sentence is only tried against patterns whose words it may contain."""
+        by_key: dict[str, list[int]] = {}
+        wordless: list[int] = []
+        for index, pattern in enumerate(self.patterns):
+            if not pattern.words:
+                wordless.append(index)
+            for key in pattern.words[0].first_keys if pattern.words else ():
+                by_key.setdefault(key, []).append(index)
+        return by_key, wordless
 
 
 @dataclass

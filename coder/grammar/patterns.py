@@ -23,27 +23,39 @@ class PatternHit:
     source_to: int | None = None
 
 
-def _find_forward(analysis: SentenceAnalysis, element: PatternElement, cursor: int, clause: int) -> int | None:
-    """Stream position where one of the element's alternatives starts, at most MAX_GAP words on."""
+def _matches_at(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int) -> bool:
     stream = analysis.stream
-    for position in range(cursor, min(cursor + MAX_GAP + 1, len(stream))):
-        if analysis.clause_of[stream[position][1]] != clause:
-            return None
-        for keys in element.alternatives:
-            if tuple(key for key, _ in stream[position:position + len(keys)]) == keys:
-                return position
-    return None
+    return all(position + i < len(stream) and stream[position + i][0] == key for i, key in enumerate(keys))
+
+
+def _find_forward(analysis: SentenceAnalysis, element: PatternElement, cursor: int, clause: int) -> int | None:
+    """First stream position from `cursor` (at most MAX_GAP words on, same clause) where the element starts."""
+    best = None
+    for keys in element.alternatives:
+        for position in analysis.key_positions.get(keys[0], ()):
+            if position < cursor:
+                continue
+            if position > cursor + MAX_GAP or (best is not None and position >= best):
+                break
+            if analysis.clause_of[analysis.stream[position][1]] == clause and _matches_at(analysis, keys, position):
+                best = position
+                break
+    return best
 
 
 def _find_backward(analysis: SentenceAnalysis, element: PatternElement, cursor: int, clause: int) -> int | None:
-    stream = analysis.stream
-    for position in range(cursor - 1, max(cursor - MAX_GAP - 2, -1), -1):
-        if analysis.clause_of[stream[position][1]] != clause:
-            return None
-        for keys in element.alternatives:
-            if position + len(keys) <= cursor and tuple(k for k, _ in stream[position:position + len(keys)]) == keys:
-                return position
-    return None
+    """Last position before `cursor` (at most MAX_GAP words back) where the element ends by `cursor`."""
+    best = None
+    for keys in element.alternatives:
+        for position in reversed(analysis.key_positions.get(keys[0], ())):
+            if position + len(keys) > cursor:
+                continue
+            if position < cursor - MAX_GAP - 1 or (best is not None and position <= best):
+                break
+            if analysis.clause_of[analysis.stream[position][1]] == clause and _matches_at(analysis, keys, position):
+                best = position
+                break
+    return best
 
 
 def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPattern) -> PatternHit | None:
@@ -86,14 +98,24 @@ def _matched_length(analysis: SentenceAnalysis, element: PatternElement, positio
 
 
 def choose_pattern(analysis: SentenceAnalysis, trigger: Trigger) -> PatternHit | None:
-    """The matching pattern with most words (ties: the first written); else the verb's default code."""
-    best: PatternHit | None = None
-    for pattern in trigger.verb.patterns:
-        if best is not None and best.pattern is not None and pattern.specificity <= best.pattern.specificity:
+    """The matching pattern with most words (ties: the first written); else the verb's default code.
+
+    Patterns come most specific first, so the first match wins; a pattern with a word absent from the
+    sentence is skipped without a look.
+    """
+    present = analysis.key_positions
+    by_key, wordless = trigger.verb.pattern_index
+    candidates = set(wordless)
+    for key in present:
+        candidates.update(by_key.get(key, ()))
+    patterns = trigger.verb.patterns
+    for index in sorted(candidates):
+        pattern = patterns[index]
+        if any(element.first_keys.isdisjoint(present) for element in pattern.words):
             continue
         hit = match_pattern(analysis, trigger, pattern)
         if hit is not None:
-            best = hit
-    if best is None and trigger.verb.code != "---":
-        best = PatternHit(trigger.verb.code, None, set(range(trigger.start, trigger.end)))
-    return best
+            return hit
+    if trigger.verb.code != "---":
+        return PatternHit(trigger.verb.code, None, set(range(trigger.start, trigger.end)))
+    return None

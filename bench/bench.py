@@ -1,0 +1,244 @@
+"""Throughput and memory of `coder` runs on real news, next to spaCy's own time for the same text.
+
+    python bench/bench.py --out bench/results.json          # all configurations (about 20 minutes)
+    python bench/bench.py --only en-rules-1 --sentences 5000 # one configuration, quick
+
+Corpora (see bench/README.md for how to get them):
+    English     CASE 2021 task 2 news snippets (TSV, `text` column) + PETRARCH GigaWord sample (XML),
+                --en-tsv/--en-xml or $CODER_BENCH_EN_TSV/$CODER_BENCH_EN_XML
+    Indonesian  the POS-tagged news sentences of the nlp-id package (`dataset_postag.txt`: token<TAB>tag lines,
+                blank line between sentences), --id-corpus or $CODER_BENCH_ID_CORPUS
+Each corpus is repeated (with new document ids) until it has at least --sentences sentences.
+
+Every configuration runs in a fresh subprocess; peak memory is the largest sum of RSS over the process and
+its children, sampled every 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "reference"
+DEFAULT_EN_TSV = SHARED / "samples" / "case2021_task2_news_snippets.tsv"
+DEFAULT_EN_XML = SHARED / "petrarch" / "validation" / "GigaWord.sample.PETR.xml"
+ID_SENTENCES_PER_DOCUMENT = 5
+
+# name -> (language, parse, workers, documents or None for "grown to --sentences")
+CONFIGS = {
+    "en-parse-1": ("en", True, 1, None),
+    "en-parse-2": ("en", True, 2, None),
+    "en-rules-1": ("en", False, 1, None),
+    "en-rules-2": ("en", False, 2, None),
+    "id-rules-1": ("id", False, 1, None),
+    "id-rules-2": ("id", False, 2, None),
+    "mem-en-rules-2-10k": ("en", False, 2, 10_000),
+    "mem-en-rules-2-100k": ("en", False, 2, 100_000),
+    "mem-en-parse-2-10k": ("en", True, 2, 10_000),
+}
+
+
+# -- corpora ---------------------------------------------------------------------------------------------
+def english_texts(tsv: Path, xml: Path) -> list[str]:
+    texts = []
+    with open(tsv, encoding="utf-8", newline="") as handle:
+        texts += [row["text"] for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                  if row.get("text", "").strip()]
+    if xml.is_file():
+        from coder.document import Document
+        from coder.io.readers import read_documents
+
+        texts += [item.text for item in read_documents([xml]) if isinstance(item, Document)]
+    return texts
+
+
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
+_NO_SPACE_AFTER = re.compile(r"([(\[{]) ")
+
+
+def indonesian_texts(path: Path) -> list[str]:
+    """Sentences of token<TAB>tag lines, detokenized, grouped into documents of a few sentences."""
+    sentences, tokens = [], []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if tokens:
+                    sentences.append(_NO_SPACE_AFTER.sub(r"\1", _NO_SPACE_BEFORE.sub(r"\1", " ".join(tokens))))
+                tokens = []
+            else:
+                tokens.append(line.split("\t")[0])
+    if tokens:
+        sentences.append(" ".join(tokens))
+    return [" ".join(sentences[i:i + ID_SENTENCES_PER_DOCUMENT])
+            for i in range(0, len(sentences), ID_SENTENCES_PER_DOCUMENT)]
+
+
+def write_corpus(texts: list[str], lang: str, path: Path, min_sentences: int | None, documents: int | None,
+                 sentences_per_text: float) -> int:
+    """JSONL corpus of the texts repeated (new ids) to reach the sentence or document count; returns documents."""
+    if documents is None:
+        documents = max(len(texts), int(min_sentences / sentences_per_text) + 1)
+    with open(path, "w", encoding="utf-8") as out:
+        for number in range(documents):
+            text = texts[number % len(texts)]
+            out.write(json.dumps({"id": f"{lang}{number}", "text": text, "lang": lang, "date": "2021-06-01"},
+                                 ensure_ascii=False) + "\n")
+    return documents
+
+
+def sentences_per_text(texts: list[str], lang: str) -> float:
+    import spacy
+
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    sample = texts[:500]
+    return sum(len(list(doc.sents)) for doc in nlp.pipe(sample)) / len(sample)
+
+
+# -- one configuration (runs in its own process) ------------------------------------------------------------
+class PeakMemory:
+    """Largest RSS of this process plus its children, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        import psutil
+
+        self.process = psutil.Process()
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            total = 0
+            try:
+                total = self.process.memory_info().rss
+                for child in self.process.children(recursive=True):
+                    with contextlib.suppress(Exception):
+                        total += child.memory_info().rss
+            except Exception:
+                pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run_config(corpus: Path, lang: str, parse: bool, workers: int, dictionaries: Path | None,
+               chunk_size: int) -> dict:
+    from coder import Coder
+    from coder.runner import run
+
+    started = time.perf_counter()
+    coder = Coder(dictionaries, parse=parse, date="2021-06-01", lang=lang)
+    load_seconds = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as folder, PeakMemory() as memory:
+        summary = run(coder, [corpus], Path(folder) / "events.jsonl", chunk_size=chunk_size, workers=workers)
+    return {"documents": summary.documents, "sentences": summary.sentences, "events": summary.events,
+            "rejected": summary.rejected, "seconds": round(summary.seconds, 2),
+            "sentences_per_second": round(summary.sentences / summary.seconds, 1),
+            "documents_per_second": round(summary.documents / summary.seconds, 1),
+            "peak_rss_mb": round(memory.peak / 2**20), "coder_load_seconds": round(load_seconds, 2)}
+
+
+def spacy_baseline(corpus: Path, lang: str, parse: bool, chunk_size: int) -> dict:
+    """spaCy alone on the same texts in one process: tokenize only, and the pipeline the coder uses."""
+    with open(corpus, encoding="utf-8") as handle:
+        texts = [json.loads(line)["text"] for line in handle]
+    from coder.languages import get_language
+
+    language = get_language(lang)
+    blank = language.tokenizer_pipeline
+    started = time.perf_counter()
+    for text in texts:
+        blank.make_doc(text)
+    tokenize = time.perf_counter() - started
+    started = time.perf_counter()
+    sentences = sum(len(list(doc.sents)) for doc in blank.pipe(texts, batch_size=chunk_size))
+    tokenize_split = time.perf_counter() - started
+    result = {"tokenize_seconds": round(tokenize, 2), "tokenize_and_sentences_seconds": round(tokenize_split, 2),
+              "sentences": sentences}
+    if parse:
+        nlp = language.parser_pipeline()
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=chunk_size):
+            pass
+        result["tag_parse_seconds"] = round(time.perf_counter() - started, 2)
+    return result
+
+
+# -- driver -----------------------------------------------------------------------------------------------
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--en-tsv", type=Path, default=Path(os.environ.get("CODER_BENCH_EN_TSV", DEFAULT_EN_TSV)))
+    parser.add_argument("--en-xml", type=Path, default=Path(os.environ.get("CODER_BENCH_EN_XML", DEFAULT_EN_XML)))
+    parser.add_argument("--id-corpus", type=Path, default=os.environ.get("CODER_BENCH_ID_CORPUS"))
+    parser.add_argument("--dictionaries", type=Path, default=None, help="default: the packaged dictionaries")
+    parser.add_argument("--sentences", type=int, default=50_000)
+    parser.add_argument("--chunk-size", type=int, default=64)
+    parser.add_argument("--only", action="append", choices=sorted(CONFIGS))
+    parser.add_argument("--no-baseline", action="store_true", help="skip spaCy's own timing")
+    parser.add_argument("--out", type=Path, default=None, help="append results as JSON lines here")
+    parser.add_argument("--_one", nargs=6, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._one:
+        corpus, lang, parse, workers, dictionaries, mode = args._one
+        dictionaries_path = Path(dictionaries) if dictionaries != "-" else None
+        if mode == "coder":
+            result = run_config(Path(corpus), lang, parse == "1", int(workers), dictionaries_path, args.chunk_size)
+        else:
+            result = spacy_baseline(Path(corpus), lang, parse == "1", args.chunk_size)
+        print(json.dumps(result))
+        return
+    texts = {}
+    work = Path(tempfile.mkdtemp(prefix="coder-bench-"))
+    for name in args.only or list(CONFIGS):
+        lang, parse, workers, documents = CONFIGS[name]
+        if lang not in texts:
+            if lang == "en":
+                texts[lang] = english_texts(args.en_tsv, args.en_xml)
+            else:
+                if not args.id_corpus:
+                    sys.exit("Indonesian corpus missing: pass --id-corpus or set CODER_BENCH_ID_CORPUS "
+                             "(see bench/README.md)")
+                texts[lang] = indonesian_texts(Path(args.id_corpus))
+        corpus = work / f"{name}.jsonl"
+        count = write_corpus(texts[lang], lang, corpus, args.sentences, documents,
+                             sentences_per_text(texts[lang], lang))
+        command = [sys.executable, __file__, "--chunk-size", str(args.chunk_size), "--_one", str(corpus), lang,
+                   "1" if parse else "0", str(workers), str(args.dictionaries or "-")]
+        record = {"config": name, "lang": lang, "parse": parse, "workers": workers, "corpus_documents": count,
+                  "load_average": os.getloadavg()[0]}
+        record.update(json.loads(subprocess.run(command + ["coder"], capture_output=True, text=True,
+                                                check=True, cwd=REPO).stdout.splitlines()[-1]))
+        if not args.no_baseline and documents is None and workers == 1:
+            record["spacy"] = json.loads(subprocess.run(command + ["spacy"], capture_output=True, text=True,
+                                                        check=True, cwd=REPO).stdout.splitlines()[-1])
+        print(json.dumps(record), flush=True)
+        if args.out:
+            with open(args.out, "a", encoding="utf-8") as out:
+                out.write(json.dumps(record) + "\n")
+        corpus.unlink()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    main()
