@@ -47,5 +47,5 @@ def test_spacy_component_uses_the_pipelines_parse() -> None:
     model = next(name for name in MODEL_NAMES if importlib.util.find_spec(name))
     nlp = spacy.load(model, exclude=["ner"])
     nlp.add_pipe("cameo_coder", config={"dictionaries": str(SMALL)})
-    doc = nlp("Israel accused Iran of supplying missiles to the rebels.")
-    assert triples(doc._.events) == {("ISR", "112", "IRN"), ("IRN", "072", "---REB")}
+    doc = nlp("Russia agreed to supply weapons to the Myanmar military.")
+    assert triples(doc._.events) == {("RUS", "072", "MMRMIL")}  # the subject comes from the parse
