@@ -204,6 +204,11 @@ CONSTRUCTIONS = [
     ("Hamas menyandera warga Israel.", "2025-03-03", "PSEREB", "181", "ISRCVL"),
     ("Rusia membantai warga sipil Ukraina di Bucha.", "2025-03-03", "RUS", "202", "UKRCVL"),
     ("Israel mengusir ribuan warga Palestina.", "2025-03-03", "ISR", "201", "PSECVL"),
+    # the supplier after `dari` is the source, the subject the receiver
+    ("Junta Myanmar mengandalkan senjata dari Rusia.", "2025-03-03", "RUS", "072", "MMRMIL"),
+    ("Myanmar menerima bantuan militer dari China.", "2025-03-03", "CHN", "072", "MMR"),
+    ("Kementerian Luar Negeri memanggil duta besar Australia.", "2025-03-03", "IDNGOV", "114", "AUS"),
+    ("Filipina mengajukan protes kepada China.", "2025-03-03", "PHL", "114", "CHN"),
 ]
 
 

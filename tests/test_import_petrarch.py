@@ -183,6 +183,7 @@ def test_verb_block_becomes_entry_with_lemma_triggers(imported):
     assert ("* assault_rifle", "072") in patterns  # `%` dropped, dual code reduced (both reported)
     assert ("* weapons_to +", "072") in patterns  # `_` keeps words consecutive
     assert ("* to rebel groups", "072") in patterns  # PETRARCH2 brackets flattened
+    assert ("* nothing", "---") in patterns  # a blocking pattern: no event where it matches
     specificity = [sum(1 for t in p.split() if t not in "*+$") for p, _ in patterns]
     assert specificity == sorted(specificity, reverse=True)
 
@@ -201,7 +202,7 @@ def test_synsets_strip_petrarch_markers(imported):
 
 
 @pytest.mark.parametrize(("line", "reason"), [
-    (22, "truncated TABARI stem"), (23, "null-code pattern [---]"), (24, "more than one +"),
+    (22, "truncated TABARI stem"), (24, "more than one +"),
     (25, "target-to-source only code"), (26, "not a CAMEO event code"), (27, "stray bracket"),
     (28, "code with an unknown '!' flag"), (29, "unknown synset"), (34, "same pattern, different code"),
     (37, "verb already in another block"),

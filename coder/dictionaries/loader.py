@@ -407,7 +407,7 @@ class Loader:
             return None
         text = str(item["pattern"])
         where = f"{entry} pattern '{text}'"
-        code = self.event_code(path, item["code"], where)
+        code = self.event_code(path, item["code"], where, allow_none=True)  # "---": this is no event
         tokens = text.split()
         if "*" not in tokens:
             tokens = ["*", *tokens]

@@ -123,8 +123,9 @@ def stats(store: Dictionaries) -> dict[str, LanguageStats]:
                 entry.codes[verb.code] += 1
                 entry.patterns += 1
             for pattern in verb.patterns:
-                entry.codes[pattern.code] += 1
                 entry.patterns += 1
+                if pattern.code != "---":
+                    entry.codes[pattern.code] += 1
         result[lang] = entry
     return result
 

@@ -19,6 +19,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "obj", "iobj", "oprd")
 CLIMB_DEPS = ("conj", "xcomp")
 NO_TARGET = "no target actor"
+NO_EVENT = "---"  # the code of a blocking pattern
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,9 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     decision = Decision(trigger, hit)
     if hit is None:
         decision.dropped = "no pattern matched and the verb has no default code"
+        return decision
+    if hit.code == NO_EVENT:
+        decision.dropped = f"pattern '{hit.pattern.text}' says this is no event"
         return decision
     word = analysis.tokens[trigger.start]
     if hit.pattern is None and (language.is_nominal_form(word.text) or (parsed and word.pos_ in ("NOUN", "PROPN"))):

@@ -180,7 +180,7 @@ def parse_code(raw: str, event_codes: set[str]) -> tuple[str, str] | tuple[None,
     if "!" in text:
         return None, f"code with an unknown '!' flag: {text}"
     if text == "---":
-        return None, "null-code pattern [---] (the format has no 'no event' pattern)"
+        return "---", ""  # a blocking pattern: where it matches, the verb codes no event
     first, sep, second = text.partition(":")
     first, second = first.strip(), second.strip()
     if sep and not first:
