@@ -29,7 +29,7 @@ def test_pattern_places_the_target(coder) -> None:
     events = code(coder, "The United States imposed new sanctions on Iran.")
     assert triples(events) == {("USA", "163", "IRN")}
     [event] = events
-    assert event.pattern == "small/verbs/en/verbs.yaml:21"
+    assert event.pattern == "small/verbs/en/verbs.yaml:23"
     assert event.pattern_text == "impose: * sanctions on +"
     assert event.event_text == "imposed sanctions on"
 
@@ -109,3 +109,8 @@ def test_a_place_is_a_target_only_when_the_pattern_names_its_preposition(coder) 
     assert triples(code(coder, "Putin arrived in Beijing for talks on Sunday.")) == {("RUSGOV", "046", "CHN")}
     assert triples(code(coder, "Putin met Chinese officials in Moscow.")) == {("RUSGOV", "040", "CHNGOV")}
     assert triples(code(coder, "Russian troops killed two people in Kyiv.")) == {("RUSMIL", "1823", "UKR")}
+
+
+def test_blocking_pattern_stops_the_event(coder) -> None:
+    assert code(coder, "Putin met Min Aung Hlaing for lunch.") == []
+    assert triples(code(coder, "Putin met Min Aung Hlaing in Moscow.")) == {("RUSGOV", "040", "MMRGOV")}
