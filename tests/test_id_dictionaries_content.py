@@ -82,13 +82,12 @@ def indonesian():
 
 
 def pattern_codes(entries: list[tuple[str, dict]]) -> list[str]:
-    """Codes counted as patterns: each entry's default code (unless "---") and each of its patterns."""
+    """Codes counted as patterns: each entry's default code and each of its patterns, except "---"
+    (an entry that codes only through patterns, or a blocking pattern)."""
     codes = []
     for _, entry in entries:
-        if entry["code"] != "---":
-            codes.append(entry["code"])
-        codes += [pattern["code"] for pattern in entry.get("patterns") or []]
-    return codes
+        codes += [entry["code"]] + [pattern["code"] for pattern in entry.get("patterns") or []]
+    return [code for code in codes if code != "---"]
 
 
 def normal_forms(language, entry: dict) -> list[str]:
@@ -221,6 +220,10 @@ def test_construction_is_coded(shipped_coder, sentence, date, source, code, targ
 
 @pytest.mark.parametrize("sentence", [
     "Militer Myanmar mempertahankan kekuasaan.",               # tahan: pertahanan, mempertahankan
+    "Polisi menemukan mayat di Jakarta.",                       # temu: menemukan 'find'
+    "Wisatawan Jepang mengunjungi Bali.",                       # tourists
+    "Penyakit ini menyerang warga Jakarta.",                    # a disease attacks
+    "Para pendukung Prabowo berkumpul di Jakarta.",             # pendukung is not mendukung
     "Myanmar adalah salah satu mitra terdekat Rusia.",          # salah satu
     "Kesepakatan dagang antara Amerika Serikat dan China diperkirakan akan rampung.",
     "Junta menggunakan jet tempur Rusia.",                      # tempur, guna
