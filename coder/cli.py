@@ -125,10 +125,11 @@ def evaluate(
 
 def _register_optional_commands() -> None:
     """Command groups that live in their own modules (network, dictionaries, validation)."""
-    from coder.commands import network_commands, report_commands
+    from coder.commands import network_commands, report_commands, validate_commands
     from coder.commands.dict_commands import dict_app
 
     network_commands.register(app)
+    validate_commands.register(app)
     report_commands.register(dict_app)
     app.add_typer(dict_app, name="dict")
 

@@ -9,6 +9,7 @@ assembled, so every engine and worker count gives the same bytes, and a killed r
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,13 @@ from coder.io.records import DEFAULT_MAX_CHARS
 from coder.io.writers import open_writer, write_rejects
 
 DEFAULT_CHUNK_SIZE = 64
+# spaCy's tokenizer takes quadratic time on long runs of punctuation (3,000 dashes: 10 s in Indonesian), so one
+# hostile document could stall a worker for hours. Such runs are not prose: the document is rejected up front.
+MAX_PUNCTUATION_RUN = 200
+MAX_WORD_CHARS = 5000
+_NONSPACE_RUN = re.compile(rf"\S{{{MAX_PUNCTUATION_RUN},}}")  # fast to scan for: a prefilter
+_PUNCTUATION_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCTUATION_RUN},}}")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS},}}")
 REJECTS_KEPT = 1000  # rejects kept in memory for the summary; all of them go to the rejects file
 ENGINES = ("local", "dask")
 
@@ -74,6 +82,15 @@ def event_dict(event: Event) -> dict:
     return {name: getattr(event, name) for name in EVENT_FIELDS}
 
 
+def unfit_reason(text: str) -> str | None:
+    """Why a text cannot be coded in reasonable time, or None."""
+    if any(_PUNCTUATION_RUN.search(run.group()) for run in _NONSPACE_RUN.finditer(text)):
+        return f"a run of {MAX_PUNCTUATION_RUN} or more punctuation characters: not prose"
+    if _LONG_WORD.search(text):
+        return f"a word of {MAX_WORD_CHARS} or more characters without spaces: not prose"
+    return None
+
+
 def _failed(document: Document, error: BaseException) -> Reject:
     return Reject(origin=str(document.meta.get("origin") or document.id),
                   reason=f"coding failed: {type(error).__name__}: {error}", raw=document.text[:500])
@@ -95,6 +112,10 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
     for position, item in enumerate(items):
         if isinstance(item, Reject):
             outcome[position] = item
+            continue
+        reason = unfit_reason(item.text)
+        if reason:
+            outcome[position] = Reject(str(item.meta.get("origin") or item.id), reason, item.text[:500])
             continue
         try:
             by_language.setdefault(coder.language_of(item), []).append(position)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from coder import Coder
+from coder import Coder, Document
 from coder.cli import app
 from coder.events import EVENT_FIELDS
+from coder.runner import code_batch, unfit_reason
 from tests.conftest import SMALL
 
 GOOD = "Russia attacked Ukraine on Monday."
@@ -111,13 +113,31 @@ def coders(small_coder: Coder, rules_coder: Coder) -> dict[bool, Coder]:
 
 @pytest.mark.parametrize("parse", [False, True], ids=["rules", "parser"])
 @pytest.mark.parametrize("lang", ["en", "id"])
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(text=hostile_text)
 def test_random_text_never_breaks_the_coder(coders, lang: str, parse: bool, text: str) -> None:
+    """The run path rejects text it cannot code in reasonable time; everything else is coded without error."""
     TRIED["count"] += 1
-    events = coders[parse].code_text(text, lang=lang, date="2024-01-01", doc_id="h")
+    coder = coders[parse]
+    result = code_batch(coder, [Document("h", text, date="2024-01-01", lang=lang)])
+    if unfit_reason(text) or not text.strip():
+        return
+    assert not result.rejects, result.rejects[0].reason
+    events = coder.code_text(text, lang=lang, date="2024-01-01", doc_id="h")
     _well_formed(events, text, lang)
+    assert result.events == [event.to_dict() for event in events]
+
+
+def test_punctuation_runs_that_would_stall_the_tokenizer_are_rejected_fast(rules_coder: Coder) -> None:
+    started = time.perf_counter()
+    result = code_batch(rules_coder, [Document("dashes", "Rusia " + "-" * 20_000, lang="id"),
+                                      Document("word", "x" * 50_000, lang="en"),
+                                      Document("fine", "Rusia menyerang Ukraina. " + "-" * 150, lang="id")])
+    assert time.perf_counter() - started < 5
+    assert [reject.origin for reject in result.rejects] == ["dashes", "word"]
+    assert "punctuation" in result.rejects[0].reason and "without spaces" in result.rejects[1].reason
+    assert [(e["source"], e["code"], e["target"]) for e in result.events] == [("RUS", "190", "UKR")]
 
 
 def test_hostile_inputs_were_tried() -> None:
@@ -125,4 +145,4 @@ def test_hostile_inputs_were_tried() -> None:
     if TRIED["count"] == 0:
         pytest.skip("property tests were not selected in this run")
     print(f"\nhostile texts tried: {TRIED['count']}")
-    assert TRIED["count"] >= 4 * 100
+    assert TRIED["count"] >= 4 * 250

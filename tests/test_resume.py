@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -84,10 +85,8 @@ def test_resume_keeps_finished_chunks_and_codes_the_rest(tmp_path: Path, rules_c
         if summary.documents >= 4 * CHUNK:
             raise Interrupted
 
-    try:
+    with contextlib.suppress(Interrupted):
         run(rules_coder, [corpus], out, chunk_size=CHUNK, progress=stop_after_four)
-    except Interrupted:
-        pass
     parts = parts_dir(out)
     assert len(list(parts.glob("chunk-*.jsonl"))) == 4 and not out.exists()
     # A chunk damaged on disk is coded again instead of trusted.

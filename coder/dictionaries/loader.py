@@ -256,7 +256,8 @@ class Loader:
         actor = ActorEntry(entry_id=str(node.get("id") or first_name), code=str(code),
                            origin=f"{self.relative(path)}:{node.line}", dated=dated)
         self._layers[id(actor)] = layer
-        self.store.actor_names.setdefault(str(code), str(first_name))
+        known_names = self.store.actor_names if layer == "main" else self.store.base_actor_names
+        known_names.setdefault(str(code), str(first_name))
         for language, phrase in self.languages_of(path, names, entry):
             keys = tuple(language.actor_key(word) for word in language.tokenize_phrase(phrase))
             self.add_phrase(self.store.actors[language.code], keys, actor, layer, path, phrase, entry,

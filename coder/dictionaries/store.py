@@ -46,16 +46,17 @@ class Dictionaries:
     words: dict[str, PhraseTrie[frozenset[str]]] = field(default_factory=dict)  # phrase -> word lists
     word_lists: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     discards: dict[tuple[str, str], PhraseTrie[str]] = field(default_factory=dict)
-    actor_names: dict[str, str] = field(default_factory=dict)
+    actor_names: dict[str, str] = field(default_factory=dict)  # from project files
+    base_actor_names: dict[str, str] = field(default_factory=dict)  # from imported files
     overrides: list[Override] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
 
     def actor_name(self, code: str) -> str | None:
-        """A readable name: the CAMEO country name, the dictionary's first name, else the code's labels."""
-        if code in self.countries:
-            return self.countries[code]
-        if code in self.actor_names:
-            return self.actor_names[code]
+        """A readable name: a project file's name, the CAMEO country name, an imported file's name, else
+        the code's labels (imported names can be odd: Phoenix calls RUS "Russian SFSR")."""
+        for table in (self.actor_names, self.countries, self.base_actor_names):
+            if code in table:
+                return table[code]
         parts = [code[i:i + 3] for i in range(0, len(code), 3)]
         labels = [self.countries.get(parts[0]) or self.sectors.get(parts[0])]
         labels += [(self.sectors.get(part) or "").lower() or None for part in parts[1:]]

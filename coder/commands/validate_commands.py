@@ -1,0 +1,104 @@
+"""CLI command `validate`: code a peer suite (PETRARCH, TABARI) with its own converted dictionaries and report,
+record by record, whether we produce the events the suite expects. Exit code 0 whatever the pass rate: CI
+reports accuracy, it does not fail on it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+import typer
+import yaml
+
+from coder.validation_suites import SUITE_DIR, SuiteRecord, SuiteReport, Triple, load_suite, run_suite
+
+DEVIATIONS = SUITE_DIR / "deviations.yaml"
+NO_ACTOR = "---"  # how both suites write a missing source or target
+
+
+class Suite(str, Enum):
+    petrarch = "petrarch"
+    tabari = "tabari"
+
+
+class Show(str, Enum):
+    all = "all"
+    failures = "failures"
+    none = "none"
+
+
+def load_deviations(suite: str, path: Path = DEVIATIONS) -> dict[str, str]:
+    """Record id -> reason for the records of `suite` we deliberately code differently."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping suite -> {{record id: reason}}")
+    entries = data.get(suite) or {}
+    if not isinstance(entries, dict) or not all(isinstance(v, str) and v.strip() for v in entries.values()):
+        raise ValueError(f"{path}: '{suite}' must map record ids to non-empty reasons")
+    return {str(key): str(value) for key, value in entries.items()}
+
+
+def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = None
+                  ) -> Callable[[SuiteRecord], list[Triple]]:
+    """A function coding one suite record (English, the record's date) into (source, target, code) triples."""
+    from coder.coder import Coder
+    from coder.suite_dictionaries import suite_dictionary_dir
+
+    coder = Coder(dictionaries or suite_dictionary_dir(suite), parse=parse, lang="en")
+
+    def actor(code: str) -> str:
+        if not code:
+            return NO_ACTOR
+        if suite == "tabari" and code.startswith(NO_ACTOR) and len(code) > len(NO_ACTOR):
+            return "~" + code[len(NO_ACTOR):]  # TABARI writes an agent without an actor as ~MIL, we as ---MIL
+        return code
+
+    def code(record: SuiteRecord) -> list[Triple]:
+        events = coder.code_text(record.text, lang="en", date=record.date, doc_id=record.id)
+        return [(actor(event.source), actor(event.target), event.code) for event in events]
+
+    return code
+
+
+def validate_suite(suite: str, parse: bool = True, dictionaries: Path | None = None) -> SuiteReport:
+    """Run one suite end to end and return the report."""
+    records = load_suite(suite)
+    return run_suite(records, suite_code_fn(suite, parse, dictionaries), load_deviations(suite))
+
+
+def register(app: typer.Typer) -> None:
+    """Add `validate` to the CLI app."""
+
+    @app.command()
+    def validate(
+        suite: Suite = typer.Option(..., "--suite", help="Which peer suite to run: petrarch or tabari."),
+        json_output: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+        show: Show = typer.Option(Show.failures, "--show", help="Records to list: all, failures or none."),
+        parse: bool = typer.Option(True, "--parse/--no-parse", help="Dependency parse, or the fast rules."),
+        dictionaries: Path = typer.Option(None, "--dictionaries",
+                                          help="Dictionary folder (default: the suite's converted one)."),
+    ) -> None:
+        """Code a peer validation suite and report expected vs coded events per record (exit 0 regardless)."""
+        from coder.dictionaries import DictionaryError
+
+        try:
+            report = validate_suite(suite.value, parse, dictionaries)
+        except (DictionaryError, ValueError, FileNotFoundError) as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from error
+        if json_output:
+            data = report.to_dict()
+            data["suite"] = suite.value
+            data["parse"] = parse
+            if show is not Show.all:
+                keep = {r.record.id for r in report.failures} if show is Show.failures else set()
+                data["results"] = [r for r in data["results"] if r["id"] in keep]
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        else:
+            typer.echo(f"suite {suite.value} ({'parser' if parse else 'no parser'})")
+            typer.echo(report.format_text(show.value))
