@@ -114,3 +114,8 @@ def test_a_place_is_a_target_only_when_the_pattern_names_its_preposition(coder) 
 def test_blocking_pattern_stops_the_event(coder) -> None:
     assert code(coder, "Putin met Min Aung Hlaing for lunch.") == []
     assert triples(code(coder, "Putin met Min Aung Hlaing in Moscow.")) == {("RUSGOV", "040", "MMRGOV")}
+
+
+def test_one_role_word_applies_to_a_list_of_countries(coder) -> None:
+    events = code(coder, "Chinese and Russian troops attacked Ukraine.")
+    assert triples(events) == {("CHNMIL", "190", "UKR"), ("RUSMIL", "190", "UKR")}

@@ -61,10 +61,13 @@ def clause_bounds(analysis: SentenceAnalysis, index: int) -> tuple[int, int]:
     return start, end
 
 
-def modifier_before(analysis: SentenceAnalysis, name: str, trigger: Trigger) -> bool:
+def modifier_before(analysis: SentenceAnalysis, name: str, trigger: Trigger, pattern_words: set[int]) -> bool:
+    """A negation/future word just before the verb, unless the matched pattern spells it out itself
+    ("did not * +" is its own code)."""
     clause = analysis.clause_of[trigger.start]
     return any(
         trigger.start - MODIFIER_WINDOW <= mark.end <= trigger.start and analysis.clause_of[mark.start] == clause
+        and not pattern_words & set(range(mark.start, mark.end))
         for mark in analysis.marks.get(name, ())
     )
 
@@ -98,7 +101,20 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
     while comma_only and comma_only[-1]:
         comma_only.pop()
         group.pop()
+    share_role(group)
     return group
+
+
+def share_role(group: list[ActorPhrase]) -> None:
+    """"Chinese and Russian warships", "the ambassadors of Arnor, Osgiliath and Gondor": the one role word
+    of a list of countries applies to each of them."""
+    with_role = [p for p in group if p.agents and len(p.code) > 3]
+    if len(with_role) != 1 or with_role[0] not in (group[0], group[-1]):
+        return
+    sectors = with_role[0].code[3:]
+    for phrase in group:
+        if phrase is not with_role[0] and len(phrase.code) == 3 and phrase.country_known:
+            phrase.code += sectors
 
 
 def subject_before(analysis: SentenceAnalysis, trigger: Trigger, exclude: set[int],
@@ -257,6 +273,12 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         target_sets = [set(range(hit.target_from, end)) & _subtree(verb, offset)]
     decision.sources = _first_group(analysis, source_sets, used)
     decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
+    if not decision.targets and not passive:  # TABARI's rule: the first actor after the verb in its clause
+        exclude = used | {p.start for p in decision.sources}
+        verbs = [t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used]
+        target = first_after(analysis, trigger.end, min(verbs, default=None), analysis.clause_of[trigger.start],
+                             exclude, avoid=decision.sources[0].code if decision.sources else None)
+        decision.targets = conjuncts(analysis, target) if target else []
     if not decision.targets and not passive and decision.code and decision.code.startswith(config.place_roots):
         everything = set(range(len(analysis.tokens)))  # places allowed: "killed two people in Kyiv"
         decision.targets = _first_group(analysis, sorted(place_tokens, key=min), everything,
@@ -289,8 +311,8 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
     decision.code = hit.code
-    decision.negated = modifier_before(analysis, "negation", trigger)
-    decision.future = modifier_before(analysis, "future", trigger)
+    decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens)
+    decision.future = modifier_before(analysis, "future", trigger, hit.used_tokens)
     decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))
     if _passive_form(analysis, trigger, language) or _english_passive(analysis, trigger):
         decision.voice = "passive"
