@@ -170,14 +170,17 @@ def mentions(dictionaries: Dictionaries, language: Language, tokens: list[Token]
     return found
 
 
-def group_phrases(sentence_tokens: list[Token], found: list[PhraseMatch], skip: set[int]) -> list[ActorPhrase]:
-    """Merge mentions separated only by skip words or possessives into one participant."""
+def group_phrases(sentence_tokens: list[Token], found: list[PhraseMatch], skip: set[int],
+                  joiners: set[int]) -> list[ActorPhrase]:
+    """Merge mentions separated only by skip words or possessives into one participant; a role word alone
+    also takes the country after "in"/"from" ("lawmakers in Fornost", "soldiers from Gondor")."""
     phrases: list[ActorPhrase] = []
     for match in found:
         previous = phrases[-1] if phrases else None
         gap = range(previous.end, match.start) if previous else range(0)
+        allowed = skip | joiners if previous is not None and not previous.actors else skip
         joinable = previous is not None and all(
-            index in skip or sentence_tokens[index].text in POSSESSIVES for index in gap)
+            index in allowed or sentence_tokens[index].text in POSSESSIVES for index in gap)
         if not joinable:
             previous = ActorPhrase(match.start, match.end, "", [], [])
             phrases.append(previous)
@@ -268,7 +271,8 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
     dateline = dateline_end(tokens) if starts_paragraph(span) else 0
     found = [match for match in mentions(dictionaries, language, tokens) if match.start >= dateline]
-    phrases = group_phrases(tokens, found, skip)
+    joiners = {i for mark in marks.get("agent_joiners", ()) for i in range(mark.start, mark.end)}
+    phrases = group_phrases(tokens, found, skip, joiners)
     if parsed:
         phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
     for phrase in phrases:

@@ -119,3 +119,8 @@ def test_blocking_pattern_stops_the_event(coder) -> None:
 def test_one_role_word_applies_to_a_list_of_countries(coder) -> None:
     events = code(coder, "Chinese and Russian troops attacked Ukraine.")
     assert triples(events) == {("CHNMIL", "190", "UKR"), ("RUSMIL", "190", "UKR")}
+
+
+def test_role_word_takes_the_country_after_in_or_from(coder) -> None:
+    events = code(coder, "Soldiers from Russia attacked Kyiv.")
+    assert triples(events) == {("RUSMIL", "190", "UKR")}

@@ -90,8 +90,9 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
     while index + 1 < len(phrases):
         current, following = phrases[index], phrases[index + 1]
         gap = range(current.end, following.start)
-        linked = any(analysis.is_marked("conjunctions", i) for i in gap) and all(
+        linked = (any(analysis.is_marked("conjunctions", i) for i in gap) and all(
             analysis.is_marked("conjunctions", i) or analysis.is_marked("skip_words", i) for i in gap)
+        ) or _parsed_conjunct(analysis, current, following)
         if not linked or following.speaker or (allowed is not None and following.start not in allowed):
             break
         group.append(following)
@@ -103,6 +104,16 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
         group.pop()
     share_role(group)
     return group
+
+
+def _parsed_conjunct(analysis: SentenceAnalysis, current: ActorPhrase, following: ActorPhrase) -> bool:
+    """With a parse, "Fornost and the evil awful Gondor" is a conjunction whatever stands between."""
+    tokens = analysis.tokens
+    if not tokens or not tokens[0].doc.has_annotation("DEP"):
+        return False
+    offset = analysis.span.start
+    head = tokens[following.end - 1]
+    return head.dep_ == "conj" and current.start <= head.head.i - offset < current.end
 
 
 def share_role(group: list[ActorPhrase]) -> None:
