@@ -31,7 +31,7 @@ from coder.importers import actors, agents, discards, english, verbs
 from coder.importers.petrarch import default_cameo_dir, load_event_codes
 from coder.importers.report import ImportReport
 from coder.importers.tabari import phrase_words, read_lines, readable_name
-from coder.importers.yamlout import MIT_OEDA, flow_list, flow_map, quoted
+from coder.importers.yamlout import MIT_OEDA, quoted
 from coder.validation_suites import SUITE_DIR
 
 REPORT_NAME = "CONVERSION_REPORT.md"
@@ -404,17 +404,6 @@ def _header(suite: str, sources: list[str], what: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _actor_yaml(records: list[actors.ActorRecord]) -> str:
-    lines = ["actors:"]
-    for record in records:
-        lines.append(f"  - code: {record.code}")
-        if record.dated:
-            lines.append("    dated:")
-            lines += [f"      - {flow_map(d.as_map())}" for d in record.dated]
-        lines.append(f"    names: {{en: {flow_list(record.out_names)}}}")
-    return "\n".join(lines) + "\n"
-
-
 def _strip_layer(text: str) -> str:
     return text.replace("layer: base\n", "", 1)
 
@@ -482,7 +471,8 @@ def convert_suite(suite: str, source_dir: Path | None = None, out_dir: Path | No
         discarded: list[str] = []  # TABARI [###] actors and verbs: sentence discards
         for name in files["actors"]:
             records += convert_actor_file(source_dir / name, report, tmp, tabari, discarded)
-        write("actors/suite_actors.yaml", files["actors"], "Actors of the suite", _actor_yaml(records))
+        write("actors/suite_actors.yaml", files["actors"], "Actors of the suite",
+              _strip_layer(actors.actor_yaml(records)))
         report.stats["actor entries"] = len(records)
         report.stats["actor entries with dated codes"] = sum(1 for r in records if r.dated)
         groups = convert_agent_file(source_dir / files["agents"], report, tmp)
