@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SEED_DATE ?= 2025-03-03
 
-.PHONY: setup seeds test lint bench clean
+.PHONY: setup seeds test accuracy bench clean
 
 setup: $(VENV)/.installed
 
@@ -29,6 +29,12 @@ seeds: setup
 test: setup
 	$(BIN)/ruff check coder tests tools bench
 	$(BIN)/pytest -q
+
+# Accuracy report (not pass/fail): the PETRARCH and TABARI validation suites and the gold files.
+accuracy: setup
+	$(BIN)/coder validate --suite petrarch --show none
+	$(BIN)/coder validate --suite tabari --show none
+	$(BIN)/coder evaluate gold/en.gold.jsonl gold/id.gold.jsonl
 
 bench: setup
 	$(BIN)/python bench/run.py
