@@ -17,10 +17,6 @@ NOTEBOOK = REPO / "examples" / "network_analysis.ipynb"
 
 
 def test_network_notebook_executes(tmp_path, monkeypatch):
-    try:
-        from coder import Coder  # noqa: F401
-    except ImportError as error:
-        pytest.skip(f"coder.Coder cannot be imported yet ({error}); the notebook needs the coding engine")
     # The kernel is a fresh process: make the checkout importable even when coder is not pip-installed.
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
@@ -35,9 +31,9 @@ def test_network_notebook_executes(tmp_path, monkeypatch):
     assert coded, text
     events, texts, corpus = map(int, coded.groups())
     assert corpus >= 12
-    assert events >= 1 and texts >= 1, "the coder found no events in the example corpus"
+    assert events >= 10 and texts >= 10, "the coder found too few events in the example corpus"
     network = re.search(r"(\d+) actors, (\d+) dyads", text)
-    assert network and int(network.group(2)) >= 1, text
+    assert network and int(network.group(2)) >= 5, text
     images = [output for output in outputs if "image/png" in output.get("data", {})]
     assert len(images) == 3
     assert "network.graphml:" in text and "network.gexf:" in text and "network.csv:" in text
