@@ -102,3 +102,8 @@ def test_passive_attack_on_a_place_targets_its_country(rules_coder) -> None:
 def test_target_skips_a_second_mention_of_the_source(rules_coder) -> None:
     text = "Rusia menuduh Moskow dan Ukraina."
     assert triples(code(rules_coder, text)) == {("RUS", "112", "UKR")}
+
+
+def test_subject_of_tewas_is_the_victim_not_the_killer(rules_coder) -> None:
+    assert code(rules_coder, "Tiga tentara Rusia tewas di Ukraina.") == []
+    assert triples(code(rules_coder, "Militer Rusia menewaskan warga sipil Ukraina.")) == {("RUSMIL", "1823", "UKRCVL")}

@@ -32,7 +32,8 @@ EVENT_CODE = re.compile(r"^\d{2,4}$")
 ANY_LANGUAGE = "any"
 WORD_LISTS = ("markers", "negation", "future", "attribution", "conjunctions", "passive_agent",
               "passive_auxiliaries", "passive_prefixes", "relative_markers", "clause_breaks",
-              "location_prepositions", "skip_words", "complement_markers", "agent_joiners")
+              "location_prepositions", "skip_words", "complement_markers", "agent_joiners",
+              "undergoer_forms")
 
 
 class Loader:

@@ -341,8 +341,10 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
 
 
 def _passive_form(analysis: SentenceAnalysis, trigger: Trigger, language: Language) -> bool:
-    """A passive verb form as the trigger or as the light verb just before it ("diberi sanksi")."""
-    if language.is_passive_form(analysis.tokens[trigger.start].text):
+    """A passive verb form as the trigger or as the light verb just before it ("diberi sanksi"), or a form
+    whose subject is the one it happens to ("tiga tentara tewas": three soldiers died)."""
+    if language.is_passive_form(analysis.tokens[trigger.start].text) or analysis.is_marked(
+            "undergoer_forms", trigger.start):
         return True
     before = trigger.start - 1
     return (before >= 0 and analysis.clause_of[before] == analysis.clause_of[trigger.start]
