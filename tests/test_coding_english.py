@@ -124,3 +124,10 @@ def test_one_role_word_applies_to_a_list_of_countries(coder) -> None:
 def test_role_word_takes_the_country_after_in_or_from(coder) -> None:
     events = code(coder, "Soldiers from Russia attacked Kyiv.")
     assert triples(events) == {("RUSMIL", "190", "UKR")}
+
+
+def test_agent_alone_takes_the_country_the_story_gives_it(coder) -> None:
+    text = "The Myanmar military attacked rebels in the north. The United States imposed sanctions on the junta."
+    events = code(coder, text)
+    sanction = next(event for event in events if event.code == "163")
+    assert (sanction.source, sanction.target, sanction.target_inferred) == ("USA", "MMRGOVMIL", True)
