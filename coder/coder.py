@@ -15,10 +15,9 @@ from coder.dictionaries import Dictionaries
 from coder.dictionaries.cache import load_cached
 from coder.document import Document
 from coder.events import Event
-from coder.grammar import Decision, GrammarConfig, decide
-from coder.grammar.roles import NO_TARGET
+from coder.grammar import Decision, GrammarConfig, decide_sentence
 from coder.langdetect import detect_language
-from coder.languages import Language, get_language
+from coder.languages import get_language
 from coder.paths import default_dictionary_dir
 
 
@@ -43,36 +42,6 @@ class CodedDocument:
     @property
     def events(self) -> list[Event]:
         return [event for sentence in self.sentences for event in sentence.events]
-
-
-# Dependency relations through which a verb's complement hangs from it ("asked China to lift", "condemned the
-# visit"); conjoined, relative and adverbial clauses are events of their own.
-COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "obj", "dative", "attr", "oprd", "acomp")
-COMPLEMENT_WINDOW = 2  # words between a complement marker ("to", "untuk") and the verb it introduces
-
-
-def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions: list[Decision],
-                       parsed: bool) -> Decision | None:
-    """The coded non-speech trigger whose complement this trigger is, if any: "Japan asked China to lift
-    the ban" is an appeal, not China easing sanctions."""
-    # A governor counts even when it gave no event itself ("denied that Russia was responsible for ...").
-    by_token = {d.trigger.start: d for d in decisions if d is not decision and d.code is not None}
-    if parsed:
-        offset = analysis.span.start
-        token = analysis.tokens[decision.trigger.start]
-        while token.dep_ in COMPLEMENT_DEPS and token.head is not token:
-            token = token.head
-            governor = by_token.get(token.i - offset)
-            if governor is not None:
-                return None if governor.speech else governor
-        return None
-    start = decision.trigger.start
-    if not any(start - COMPLEMENT_WINDOW <= mark.end <= start for mark in analysis.marks.get("complement_markers", ())):
-        return None
-    clause = analysis.clause_of[start]
-    earlier = [d for index, d in sorted(by_token.items())
-               if index < start and analysis.clause_of[index] == clause and not d.speech]
-    return earlier[-1] if earlier else None
 
 
 class Coder:
@@ -132,52 +101,18 @@ class Coder:
             coded.sentences = [CodedSentence(a) for a in analyses]
             return coded
         infer_countries((p for a in analyses for p in a.phrases), self.dictionaries.countries)
-        words = self.dictionaries.word_lists.get(lang, {})
+        config = GrammarConfig(language, self.dictionaries.word_lists.get(lang, {}), parsed,
+                               place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
+                               intent_code=self.dictionaries.intent_code)
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)
             if not analysis.discarded:
-                sentence.decisions = self._decisions(analysis, language, words, parsed)
+                sentence.decisions = decide_sentence(analysis, config)
                 sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
                 event_index += len(sentence.events)
             coded.sentences.append(sentence)
         return coded
-
-    def _decisions(self, analysis: SentenceAnalysis, language: Language, words: dict[str, set[str]],
-                   parsed: bool) -> list[Decision]:
-        decisions: list[Decision] = []
-        consumed: set[int] = set()
-        config = GrammarConfig(language, words, parsed, self.dictionaries.place_roots)
-        for trigger in analysis.triggers:
-            if trigger.start in consumed:  # a word of an earlier pattern ("sanctions" in "imposed sanctions")
-                continue
-            decision = decide(analysis, trigger, config)
-            if decision.hit:
-                consumed |= decision.hit.used_tokens
-            decisions.append(decision)
-        for decision in decisions:  # a later trigger may have consumed an earlier one
-            if decision.dropped is None and decision.hit and decision.hit.pattern is None and any(
-                    other is not decision and other.hit and decision.trigger.start in other.hit.used_tokens
-                    for other in decisions):
-                decision.dropped = "part of another pattern"
-        for decision in decisions:
-            if decision.dropped == NO_TARGET and len(decision.sources) > 1 and decision.code.startswith(
-                    self.dictionaries.reciprocal):
-                decision.targets, decision.dropped = decision.sources, None  # "X and Y signed a treaty"
-        for decision in decisions:
-            governor = governing_decision(analysis, decision, decisions, parsed)
-            if decision.dropped is None and governor is not None:
-                decision.dropped = f"content of '{analysis.tokens[governor.trigger.start].text}', not an event itself"
-        reported = [d for d in decisions if d.dropped is None and not d.speech]
-        for decision in decisions:
-            if decision.dropped is None and decision.speech and reported:
-                decision.dropped = "speech verb: the reported event is coded instead"
-        for decision in decisions:
-            if decision.dropped is None and decision.future:
-                intent = self.dictionaries.intent_code(decision.code)
-                if intent:
-                    decision.code = intent
-        return decisions
 
     def _events(self, analysis: SentenceAnalysis, decisions: list[Decision], document: Document, lang: str,
                 date: str, first_index: int) -> list[Event]:

@@ -6,6 +6,7 @@ Two ways: positional rules over clauses (TABARI-style; Indonesian and fast Engli
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -25,12 +26,15 @@ NO_EVENT = "---"  # the code of a blocking pattern
 @dataclass(frozen=True)
 class GrammarConfig:
     """What the grammar needs besides the sentence: the language, its word lists, whether Docs are parsed,
-    and the code prefixes whose targets may be places ("shelled towns in Ukraine")."""
+    the code prefixes whose targets may be places ("shelled towns in Ukraine") or that are reciprocal, and
+    the intent-code lookup for future wording."""
 
     language: Language
     words: dict[str, set[str]]
     parsed: bool
     place_roots: tuple[str, ...] = ()
+    reciprocal: tuple[str, ...] = ()  # code prefixes coded both ways between compound partners
+    intent_code: Callable[[str], str | None] | None = None
 
 
 @dataclass

@@ -1,0 +1,73 @@
+"""All triggers of one sentence together: which decisions stand once the others are known.
+
+A trigger inside another's pattern, the content of another verb ("asked China to lift the ban"), a speech
+verb whose reported event is coded: these give no event of their own. Compound partners without a target
+get reciprocal events, and future wording turns codes into CAMEO's intent codes.
+"""
+
+from __future__ import annotations
+
+from coder.analysis import SentenceAnalysis
+from coder.grammar.roles import NO_TARGET, Decision, GrammarConfig, decide
+
+# Dependency relations through which a verb's complement hangs from it ("asked China to lift", "condemned the
+# visit"); conjoined, relative and adverbial clauses are events of their own.
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "obj", "dative", "attr", "oprd", "acomp")
+COMPLEMENT_WINDOW = 2  # words between a complement marker ("to", "untuk") and the verb it introduces
+
+
+def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions: list[Decision],
+                       parsed: bool) -> Decision | None:
+    """The coded non-speech trigger whose complement this trigger is, if any: "Japan asked China to lift
+    the ban" is an appeal, not China easing sanctions."""
+    # A governor counts even when it gave no event itself ("denied that Russia was responsible for ...").
+    by_token = {d.trigger.start: d for d in decisions if d is not decision and d.code is not None}
+    if parsed:
+        offset = analysis.span.start
+        token = analysis.tokens[decision.trigger.start]
+        while token.dep_ in COMPLEMENT_DEPS and token.head is not token:
+            token = token.head
+            governor = by_token.get(token.i - offset)
+            if governor is not None:
+                return None if governor.speech else governor
+        return None
+    start = decision.trigger.start
+    if not any(start - COMPLEMENT_WINDOW <= mark.end <= start for mark in analysis.marks.get("complement_markers", ())):
+        return None
+    clause = analysis.clause_of[start]
+    earlier = [d for index, d in sorted(by_token.items())
+               if index < start and analysis.clause_of[index] == clause and not d.speech]
+    return earlier[-1] if earlier else None
+
+
+def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
+    decisions: list[Decision] = []
+    consumed: set[int] = set()
+    for trigger in analysis.triggers:
+        if trigger.start in consumed:  # a word of an earlier pattern ("sanctions" in "imposed sanctions")
+            continue
+        decision = decide(analysis, trigger, config)
+        if decision.hit:
+            consumed |= decision.hit.used_tokens
+        decisions.append(decision)
+    for decision in decisions:  # a later trigger may have consumed an earlier one
+        if decision.dropped is None and decision.hit and decision.hit.pattern is None and any(
+                other is not decision and other.hit and decision.trigger.start in other.hit.used_tokens
+                for other in decisions):
+            decision.dropped = "part of another pattern"
+    for decision in decisions:
+        if decision.dropped == NO_TARGET and len(decision.sources) > 1 and decision.code.startswith(
+                config.reciprocal):
+            decision.targets, decision.dropped = decision.sources, None  # "X and Y signed a treaty"
+    for decision in decisions:
+        governor = governing_decision(analysis, decision, decisions, config.parsed)
+        if decision.dropped is None and governor is not None:
+            decision.dropped = f"content of '{analysis.tokens[governor.trigger.start].text}', not an event itself"
+    reported = [d for d in decisions if d.dropped is None and not d.speech]
+    for decision in decisions:
+        if decision.dropped is None and decision.speech and reported:
+            decision.dropped = "speech verb: the reported event is coded instead"
+    for decision in decisions:
+        if decision.dropped is None and decision.future and config.intent_code:
+            decision.code = config.intent_code(decision.code) or decision.code
+    return decisions
