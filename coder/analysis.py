@@ -228,6 +228,11 @@ def find_triggers(dictionaries: Dictionaries, lang: str, stream: list[tuple[str,
     return [Trigger(stream[m.start][1], stream[m.end - 1][1] + 1, m.start, m.end, m.value) for m in matches]
 
 
+def inside_phrase(trigger: Trigger, phrases: list[ActorPhrase]) -> bool:
+    """"States" in "United States", "berontak" in "pemberontak": a name is not an action."""
+    return any(phrase.start <= trigger.start and trigger.end <= phrase.end for phrase in phrases)
+
+
 def is_discarded(dictionaries: Dictionaries, language: Language, tokens: list[Token], scope: str) -> str | None:
     trie = dictionaries.discards.get((language.code, scope))
     if trie is None:
@@ -281,7 +286,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     analysis = SentenceAnalysis(
         span=span, index=index, lang=language.code, tokens=tokens, lowers=lowers, stream=stream, marks=marks,
         clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
-        triggers=find_triggers(dictionaries, language.code, stream),
+        triggers=[t for t in find_triggers(dictionaries, language.code, stream) if not inside_phrase(t, phrases)],
         discarded=is_discarded(dictionaries, language, tokens, "sentence"),
         parentheticals=find_parentheticals(tokens),
     )

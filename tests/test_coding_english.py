@@ -131,3 +131,8 @@ def test_agent_alone_takes_the_country_the_story_gives_it(coder) -> None:
     events = code(coder, text)
     sanction = next(event for event in events if event.code == "163")
     assert (sanction.source, sanction.target, sanction.target_inferred) == ("USA", "MMRGOVMIL", True)
+
+
+def test_words_inside_names_and_adjectives_are_not_actions(small_coder) -> None:
+    events = small_coder.code_text("The United States imposed sweeping sanctions on Iran.", lang="en")
+    assert triples(events) == {("USA", "163", "IRN")}

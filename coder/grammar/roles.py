@@ -322,6 +322,9 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
         decision.dropped = f"pattern '{hit.pattern.text}' says this is no event"
         return decision
     word = analysis.tokens[trigger.start]
+    if parsed and (word.dep_ == "amod" or word.pos_ in ("ADJ", "ADV", "ADP", "DET", "NUM")):
+        decision.dropped = f"'{word.text}' is used as a {word.pos_.lower()} here, not as an action"
+        return decision
     if hit.pattern is None and (language.is_nominal_form(word.text) or (parsed and word.pos_ in ("NOUN", "PROPN"))):
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
