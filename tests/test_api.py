@@ -50,16 +50,3 @@ def test_spacy_component_uses_the_pipelines_parse() -> None:
     doc = nlp("Russia agreed to supply weapons to the Myanmar military.")
     assert triples(doc._.events) == {("RUS", "072", "MMRMIL")}  # the subject comes from the parse
 
-
-def test_code_many_keeps_order_and_isolates_a_bad_document(small_coder) -> None:
-    from coder import Document
-
-    documents = [Document("a", "Russia attacked Ukraine.", lang="en"),
-                 Document("b", "Rusia menyerang Ukraina.", lang="id"),
-                 Document("c", "Xyz.", lang="xx"),
-                 Document("d", "China attacked Ukraine.", lang="en")]
-    results = list(small_coder.code_many(documents, batch_size=2))
-    assert [document.id for document, _ in results] == ["a", "b", "c", "d"]
-    assert isinstance(results[2][1], ValueError) and "no dictionaries for language 'xx'" in str(results[2][1])
-    assert [triples(coded.events) for _, coded in results if not isinstance(coded, Exception)] == [
-        {("RUS", "190", "UKR")}, {("RUS", "190", "UKR")}, {("CHN", "190", "UKR")}]
