@@ -69,6 +69,10 @@ def code(
     if scheduler and engine is not Engine.dask:
         typer.echo("--scheduler needs --engine dask", err=True)
         raise typer.Exit(2)
+    missing = [str(path) for path in inputs if not path.exists()]
+    if missing:  # a mistyped path is a usage error, not a rejected document
+        typer.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
+        raise typer.Exit(2)
     coder = make_coder(dictionaries, parse, date, lang)
     display = Progress() if wanted(progress) else None
     try:

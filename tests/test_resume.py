@@ -52,14 +52,14 @@ def kill_after_chunks(command: list[str], out: Path, chunks: int, timeout: float
 
 
 def test_sigkilled_run_resumes_to_identical_output(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "corpus.jsonl", 4000, bad_every=97)
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 2500, bad_every=97)
     reference, out = tmp_path / "reference.jsonl", tmp_path / "events.jsonl"
     # The uninterrupted run, in this process with the settings of the command line above.
     run(Coder(SMALL, parse=False, date="2024-05-01"), [corpus], reference, chunk_size=CHUNK)
 
     done = kill_after_chunks(code_command(corpus, out, "--workers", "2"), out, chunks=8)
     assert not out.exists(), "a killed run must not leave a half-written output"
-    total_chunks = -(-4000 // CHUNK)
+    total_chunks = -(-2500 // CHUNK)
     assert 8 <= done < total_chunks
 
     resumed = subprocess.run(code_command(corpus, out, "--resume"), capture_output=True, text=True, check=False)
@@ -68,10 +68,10 @@ def test_sigkilled_run_resumes_to_identical_output(tmp_path: Path) -> None:
     assert out.read_bytes() == reference.read_bytes()
     rejects = Path(str(out) + ".rejects.jsonl")
     assert rejects.read_bytes() == Path(str(reference) + ".rejects.jsonl").read_bytes()
-    assert len(rejects.read_text().splitlines()) == 4000 // 97
+    assert len(rejects.read_text().splitlines()) == 2500 // 97
     assert not parts_dir(out).exists()
     keys = [(e["doc_id"], e["sentence_index"], e["event_index"]) for e in map(json.loads, out.open())]
-    assert len(keys) == len(set(keys)) > 1000  # nothing duplicated
+    assert len(keys) == len(set(keys)) > 1000  # nothing duplicated, nothing lost (the bytes match)
 
 
 def test_resume_keeps_finished_chunks_and_codes_the_rest(tmp_path: Path, rules_coder: Coder) -> None:

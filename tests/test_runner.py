@@ -85,9 +85,9 @@ def test_chunk_size_does_not_change_the_output(tmp_path: Path, rules_coder: Code
 
 
 def test_memory_stays_flat_as_the_corpus_grows(tmp_path: Path, rules_coder: Coder) -> None:
-    """Peak Python allocations for 3,000 documents are close to those for 300: nothing grows per document."""
+    """Peak Python allocations for 2,000 documents are close to those for 200: nothing grows per document."""
     peaks = []
-    for count in (300, 3000):
+    for count in (200, 2000):
         corpus = write_corpus(tmp_path / f"corpus-{count}.jsonl", count, bad_every=50)
         run(rules_coder, [corpus], tmp_path / "warm.jsonl")  # fill the word caches first
         tracemalloc.start()
@@ -95,7 +95,7 @@ def test_memory_stays_flat_as_the_corpus_grows(tmp_path: Path, rules_coder: Code
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
         assert summary.documents == count - count // 50
-    assert peaks[1] < peaks[0] * 2 + 2_000_000, peaks
+    assert peaks[1] < peaks[0] * 1.5 + 1_000_000, peaks  # holding the corpus would take ~10x
 
 
 def test_summary_keeps_a_bounded_sample_of_rejects_but_counts_all() -> None:
@@ -133,6 +133,8 @@ def test_cli_exit_codes_say_whether_anything_was_rejected(tmp_path: Path) -> Non
     bad_workers = runner.invoke(app, ["code", str(clean), "-o", str(tmp_path / "d.jsonl"), "--workers", "0",
                                       *common])
     assert bad_workers.exit_code == 2
+    missing = runner.invoke(app, ["code", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "f.jsonl"), *common])
+    assert missing.exit_code == 2 and "no such file" in missing.output
 
 
 def test_cli_progress_flag_prints_progress(tmp_path: Path) -> None:
