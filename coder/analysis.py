@@ -89,7 +89,13 @@ class SentenceAnalysis:
         return None
 
     def is_marked(self, name: str, index: int) -> bool:
-        return any(mark.start <= index < mark.end for mark in self.marks.get(name, ()))
+        return index in self.marked_tokens.get(name, ())
+
+    @cached_property
+    def marked_tokens(self) -> dict[str, frozenset[int]]:
+        """Token offsets covered by each word list's matches."""
+        return {name: frozenset(i for mark in marks for i in range(mark.start, mark.end))
+                for name, marks in self.marks.items()}
 
     @cached_property
     def key_positions(self) -> dict[str, list[int]]:

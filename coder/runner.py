@@ -18,7 +18,6 @@ from pathlib import Path
 
 from coder.coder import Coder
 from coder.document import Document, Reject
-from coder.events import EVENT_FIELDS, Event
 from coder.io.readers import read_documents
 from coder.io.records import DEFAULT_MAX_CHARS
 from coder.io.writers import open_writer, write_rejects
@@ -75,11 +74,6 @@ class ChunkResult:
     sentences: int = 0
     events: list[dict] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
-
-
-def event_dict(event: Event) -> dict:
-    """`Event.to_dict()` without dataclasses.asdict's deep copy (a fifth of the rule-based run time)."""
-    return {name: getattr(event, name) for name in EVENT_FIELDS}
 
 
 def unfit_reason(text: str) -> str | None:
@@ -143,7 +137,7 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
             continue
         result.documents += 1
         result.sentences += len(coded.sentences)
-        result.events.extend(event_dict(event) for event in coded.events)
+        result.events.extend(event.to_dict() for event in coded.events)
     return result
 
 
