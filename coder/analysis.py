@@ -78,9 +78,6 @@ class SentenceAnalysis:
     def text(self) -> str:
         return self.span.text.strip()
 
-    def marked(self, name: str, start: int, end: int) -> list[PhraseMatch[str]]:
-        return [mark for mark in self.marks.get(name, ()) if mark.start >= start and mark.end <= end]
-
     def parenthetical_of(self, index: int) -> int | None:
         """Start of the bracketed or dash-delimited insert holding the token ("X — yang ... — Y"), if any."""
         for start, end in self.parentheticals:
