@@ -10,13 +10,14 @@ also broken down per CAMEO root and per language, with the misses and false even
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from coder.io.jsonlines import json_objects
 
 LEVELS = ("event", "root", "full")
 _CODE = re.compile(r"^\d{2,4}$")
@@ -149,22 +150,12 @@ def read_gold(path: str | Path) -> list[GoldRecord]:
     path = Path(path)
     records: list[GoldRecord] = []
     seen: set[str] = set()
-    with path.open(encoding="utf-8") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{line_no}"
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise ValueError(f"{where}: not valid JSON: {err}") from err
-            if not isinstance(raw, dict):
-                raise ValueError(f"{where}: expected a JSON object")
-            record = gold_record(raw, where)
-            if record.id in seen:
-                raise ValueError(f"{where}: duplicate id {record.id!r}")
-            seen.add(record.id)
-            records.append(record)
+    for where, raw in json_objects(path):
+        record = gold_record(raw, where)
+        if record.id in seen:
+            raise ValueError(f"{where}: duplicate id {record.id!r}")
+        seen.add(record.id)
+        records.append(record)
     return records
 
 

@@ -11,8 +11,6 @@ keep them as nodes ("---" at country level, "---MIL" at sector level).
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
@@ -21,6 +19,8 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
+
+from coder.io.jsonlines import json_objects
 
 UNKNOWN_COUNTRY = "---"
 LEVELS = ("country", "sector", "full")
@@ -47,19 +47,7 @@ def read_events(path: str | Path) -> pd.DataFrame:
     zipped = bool(suffixes) and suffixes[-1] == ".gz"
     suffix = (suffixes[-2] if zipped and len(suffixes) > 1 else "") if zipped else path.suffix.lower()
     if suffix in (".jsonl", ".ndjson", ".json"):
-        rows = []
-        opener = gzip.open if zipped else open
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise ValueError(f"{path}:{number}: not a JSON object: {error.msg}") from None
-                if not isinstance(record, dict):
-                    raise ValueError(f"{path}:{number}: expected a JSON object per line")
-                rows.append(record)
+        rows = [record for _, record in json_objects(path)]
         return pd.DataFrame(rows)
     if suffix in (".csv", ".tsv"):
         text_columns = {name: str for name in ("doc_id", "date", "lang", "source", "target", "code", "root")}
