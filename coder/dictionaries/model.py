@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 
@@ -80,22 +80,20 @@ class VerbEntry:
 
     @cached_property
     def pattern_index(self) -> tuple[dict[str, list[int]], list[int]]:
-        """Patterns by a first key of their first word (a verb like "say" has thousands), and the ones
-        without words, so a sentence is only tried against patterns whose words it may contain."""
+        """Patterns by the first keys of their most selective word (a verb like "say" has thousands, and
+        "to" or "with" begin many of them), and the ones without words: a sentence is only tried against
+        patterns whose words it may contain."""
+        spread: dict[str, int] = {}
+        for pattern in self.patterns:
+            for key in {key for element in pattern.words for key in element.first_keys}:
+                spread[key] = spread.get(key, 0) + 1
         by_key: dict[str, list[int]] = {}
         wordless: list[int] = []
         for index, pattern in enumerate(self.patterns):
             if not pattern.words:
                 wordless.append(index)
-            for key in pattern.words[0].first_keys if pattern.words else ():
+                continue
+            rarest = min(pattern.words, key=lambda element: max(spread[key] for key in element.first_keys))
+            for key in rarest.first_keys:
                 by_key.setdefault(key, []).append(index)
         return by_key, wordless
-
-
-@dataclass
-class LanguageWords:
-    """Function words of one language, each a trie of lower-case phrases (see dictionaries/languages)."""
-
-    lang: str
-    origin: str
-    lists: dict[str, list[str]] = field(default_factory=dict)
