@@ -13,7 +13,7 @@ from coder.analysis import SentenceAnalysis, analyze, is_discarded
 from coder.context import infer_countries
 from coder.dictionaries import Dictionaries
 from coder.dictionaries.cache import load_cached
-from coder.document import Document
+from coder.document import Document, unfit_reason
 from coder.events import Event
 from coder.grammar import Decision, GrammarConfig, decide_sentence
 from coder.langdetect import detect_language
@@ -83,6 +83,9 @@ class Coder:
 
     # -- coding ------------------------------------------------------------------------------------------
     def code_document_full(self, document: Document) -> CodedDocument:
+        unfit = unfit_reason(document.text)
+        if unfit:
+            raise ValueError(f"document {document.id}: {unfit}")
         lang = self.language_of(document)
         nlp, parsed = self.pipeline(lang)
         return self.code_spacy_doc(nlp(document.text), document, lang, parsed)

@@ -9,7 +9,6 @@ assembled, so every engine and worker count gives the same bytes, and a killed r
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from coder.coder import Coder
-from coder.document import Document, Reject
+from coder.document import Document, Reject, unfit_reason
 from coder.io.readers import read_documents
 from coder.io.records import DEFAULT_MAX_CHARS
 from coder.io.writers import open_writer, write_rejects
@@ -25,11 +24,6 @@ from coder.io.writers import open_writer, write_rejects
 DEFAULT_CHUNK_SIZE = 64
 # spaCy's tokenizer takes quadratic time on long runs of punctuation (3,000 dashes: 10 s in Indonesian), so one
 # hostile document could stall a worker for hours. Such runs are not prose: the document is rejected up front.
-MAX_PUNCTUATION_RUN = 200
-MAX_WORD_CHARS = 5000
-_NONSPACE_RUN = re.compile(rf"\S{{{MAX_PUNCTUATION_RUN},}}")  # fast to scan for: a prefilter
-_PUNCTUATION_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_PUNCTUATION_RUN},}}")
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS},}}")
 REJECTS_KEPT = 1000  # rejects kept in memory for the summary; all of them go to the rejects file
 ENGINES = ("local", "dask")
 
@@ -74,15 +68,6 @@ class ChunkResult:
     sentences: int = 0
     events: list[dict] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
-
-
-def unfit_reason(text: str) -> str | None:
-    """Why a text cannot be coded in reasonable time, or None."""
-    if any(_PUNCTUATION_RUN.search(run.group()) for run in _NONSPACE_RUN.finditer(text)):
-        return f"a run of {MAX_PUNCTUATION_RUN} or more punctuation characters: not prose"
-    if _LONG_WORD.search(text):
-        return f"a word of {MAX_WORD_CHARS} or more characters without spaces: not prose"
-    return None
 
 
 def _failed(document: Document, error: BaseException) -> Reject:

@@ -50,3 +50,10 @@ def test_spacy_component_uses_the_pipelines_parse() -> None:
     doc = nlp("Russia agreed to supply weapons to the Myanmar military.")
     assert triples(doc._.events) == {("RUS", "072", "MMRMIL")}  # the subject comes from the parse
 
+
+
+def test_text_that_is_not_prose_is_refused_quickly(small_coder) -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="punctuation characters: not prose"):
+        small_coder.code_text("-" * 3000, lang="id")

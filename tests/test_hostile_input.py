@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 
 from coder import Coder, Document
 from coder.cli import app
+from coder.document import unfit_reason
 from coder.events import EVENT_FIELDS
-from coder.runner import code_batch, unfit_reason
+from coder.runner import code_batch
 from tests.conftest import SMALL
 
 GOOD = "Russia attacked Ukraine on Monday."
