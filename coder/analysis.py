@@ -73,6 +73,7 @@ class SentenceAnalysis:
     triggers: list[Trigger]
     discarded: str | None = None
     parentheticals: list[tuple[int, int]] = field(default_factory=list)
+    parsed: bool = False  # the tokens carry a dependency parse
 
     @property
     def text(self) -> str:
@@ -292,6 +293,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
         triggers=[t for t in find_triggers(dictionaries, language.code, stream) if not inside_phrase(t, phrases)],
         discarded=is_discarded(dictionaries, language, tokens, "sentence"),
         parentheticals=find_parentheticals(tokens),
+        parsed=parsed,
     )
     mark_speakers(analysis)
     return analysis

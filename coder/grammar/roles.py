@@ -54,15 +54,12 @@ class Decision:
     dropped: str | None = None
 
 
-def clause_bounds(analysis: SentenceAnalysis, index: int) -> tuple[int, int]:
+def clause_start(analysis: SentenceAnalysis, index: int) -> int:
     clause = analysis.clause_of[index]
     start = index
     while start > 0 and analysis.clause_of[start - 1] == clause:
         start -= 1
-    end = index
-    while end < len(analysis.tokens) and analysis.clause_of[end] == clause:
-        end += 1
-    return start, end
+    return start
 
 
 def modifier_before(analysis: SentenceAnalysis, name: str, trigger: Trigger, pattern_words: set[int]) -> bool:
@@ -112,12 +109,10 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
 
 def _parsed_conjunct(analysis: SentenceAnalysis, current: ActorPhrase, following: ActorPhrase) -> bool:
     """With a parse, "Fornost and the evil awful Gondor" is a conjunction whatever stands between."""
-    tokens = analysis.tokens
-    if not tokens or not tokens[0].doc.has_annotation("DEP"):
+    if not analysis.parsed:
         return False
-    offset = analysis.span.start
-    head = tokens[following.end - 1]
-    return head.dep_ == "conj" and current.start <= head.head.i - offset < current.end
+    head = analysis.tokens[following.end - 1]
+    return head.dep_ == "conj" and current.start <= head.head.i - analysis.span.start < current.end
 
 
 def share_role(group: list[ActorPhrase]) -> None:
@@ -136,7 +131,7 @@ def subject_before(analysis: SentenceAnalysis, trigger: Trigger, exclude: set[in
                    places: bool = False) -> ActorPhrase | None:
     """The first participant of the trigger's clause; else the nearest one before the clause (relative
     clauses, "X said it would ..."). `places` admits "di Kharkiv" (a passive's attacked place)."""
-    start, _ = clause_bounds(analysis, trigger.start)
+    start = clause_start(analysis, trigger.start)
     candidates = [p for p in analysis.phrases if p.end <= trigger.start and p.start not in exclude]
     in_clause = [p for p in candidates if p.start >= start and (places or not is_locative(analysis, p))]
     if in_clause:
@@ -188,15 +183,19 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         elif hit and hit.target_to is not None:  # "+ is responsible for *": the slot stands before the verb
             target = last_before(analysis, hit.target_to, clause, exclude)
         else:  # the object of this verb stands before the next verb of the clause
-            verbs = [t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
-                     and not config.language.is_nominal_form(analysis.tokens[t.start].text)]
-            limit = min(verbs, default=None)
+            limit = next_verb(analysis, trigger, used, config.language)
             target = (first_after(analysis, trigger.end, limit, clause, exclude, avoid=avoid)
                       or _named_by_pattern(analysis, trigger, used, avoid)
                       or (first_after(analysis, trigger.end, limit, clause, exclude, places=True, avoid=avoid)
                           if places else None))
     decision.sources = conjuncts(analysis, source) if source else []
     decision.targets = conjuncts(analysis, target) if target else []
+
+
+def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int], language: Language) -> int | None:
+    """Where the next verb trigger after this one starts (nouns made from verbs do not count)."""
+    return min((t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
+                and not language.is_nominal_form(analysis.tokens[t.start].text)), default=None)
 
 
 def last_before(analysis: SentenceAnalysis, end: int, clause: int, exclude: set[int]) -> ActorPhrase | None:
@@ -290,9 +289,9 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
     if not decision.targets and not passive:  # TABARI's rule: the first actor after the verb in its clause
         exclude = used | {p.start for p in decision.sources}
-        verbs = [t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used]
-        target = first_after(analysis, trigger.end, min(verbs, default=None), analysis.clause_of[trigger.start],
-                             exclude, avoid=decision.sources[0].code if decision.sources else None)
+        target = first_after(analysis, trigger.end, next_verb(analysis, trigger, used, config.language),
+                             analysis.clause_of[trigger.start], exclude,
+                             avoid=decision.sources[0].code if decision.sources else None)
         decision.targets = conjuncts(analysis, target) if target else []
     if not decision.targets and not passive and decision.code and decision.code.startswith(config.place_roots):
         everything = set(range(len(analysis.tokens)))  # places allowed: "killed two people in Kyiv"
