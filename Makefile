@@ -37,7 +37,7 @@ accuracy: setup
 	$(BIN)/coder evaluate gold/en.gold.jsonl gold/id.gold.jsonl
 
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf $(VENV)
