@@ -15,6 +15,7 @@ from coder.dictionaries import Dictionaries
 from coder.dictionaries.model import ActorEntry, AgentEntry, VerbEntry
 from coder.events import UNKNOWN_ACTOR
 from coder.languages import Language
+from coder.lexicon import WordInfo
 from coder.phrases import PhraseMatch, PhraseTrie
 
 POSSESSIVES = ("'s", "’s", "'", "’")
@@ -65,6 +66,8 @@ class SentenceAnalysis:
     index: int
     lang: str
     tokens: list[Token]
+    texts: list[str]  # token texts (reading them off spaCy tokens again is slow)
+    words: list[WordInfo]
     lowers: list[str]
     stream: list[tuple[str, int]]  # verb keys with the token each came from
     marks: dict[str, list[PhraseMatch[str]]]
@@ -103,6 +106,10 @@ class SentenceAnalysis:
             positions.setdefault(key, []).append(position)
         return positions
 
+    @cached_property
+    def present_keys(self) -> frozenset[str]:
+        return frozenset(self.key_positions)
+
     def stream_token(self, position: int) -> int:
         """Token index of a stream position; the end of the stream maps to the end of the sentence."""
         return self.stream[position][1] if position < len(self.stream) else len(self.tokens)
@@ -111,16 +118,16 @@ class SentenceAnalysis:
 PAIRED_DASHES = ("—", "--", "–")
 
 
-def find_parentheticals(tokens: list[Token]) -> list[tuple[int, int]]:
+def find_parentheticals(texts: list[str]) -> list[tuple[int, int]]:
     """Token ranges inside (...) and inside a pair of dashes."""
     found, opened, dash = [], None, None
-    for index, token in enumerate(tokens):
-        if token.text == "(":
+    for index, text in enumerate(texts):
+        if text == "(":
             opened = index
-        elif token.text == ")" and opened is not None:
+        elif text == ")" and opened is not None:
             found.append((opened, index + 1))
             opened = None
-        elif token.text in PAIRED_DASHES:
+        elif text in PAIRED_DASHES:
             if dash is None:
                 dash = index
             else:
@@ -134,7 +141,7 @@ def find_words(trie: PhraseTrie[frozenset[str]] | None, lowers: list[str]) -> di
     marks: dict[str, list[PhraseMatch[str]]] = {}
     if trie is None:
         return marks
-    for match in trie.find_all([(lower,) for lower in lowers]):
+    for match in trie.find_all_keys(lowers):
         found = PhraseMatch(match.start, match.end, " ".join(lowers[match.start:match.end]))
         for name in match.value:
             marks.setdefault(name, []).append(found)
@@ -152,29 +159,26 @@ def clause_numbers(length: int, marks: dict[str, list[PhraseMatch[str]]]) -> lis
     return numbers
 
 
-def mentions(dictionaries: Dictionaries, language: Language, tokens: list[Token]) -> list[PhraseMatch]:
+def mentions(dictionaries: Dictionaries, lang: str, words: list[WordInfo]) -> list[PhraseMatch]:
     """Actor and agent mentions, longest first; on equal length the actor wins."""
-    alternatives = [language.text_actor_keys(token.text) for token in tokens]
-    actor_trie = dictionaries.actors.get(language.code)
-    agent_trie = dictionaries.agents.get(language.code)
+    alternatives = [word.actor_keys for word in words]
+    tries = [trie for trie in (dictionaries.actors.get(lang), dictionaries.agents.get(lang)) if trie is not None]
     found, position = [], 0
-    while position < len(tokens):
+    for start, word in enumerate(words):
+        if start < position or not word.starts_mention:
+            continue
         best = None
-        for trie in (actor_trie, agent_trie):
-            if trie is None or not any(key in trie.root for key in alternatives[position]):
-                continue
-            match = trie.longest_at(alternatives, position)
+        for trie in tries:
+            match = trie.longest_at(alternatives, start)
             if match is not None and (best is None or match.end > best.end):
                 best = match
-        if best is None:
-            position += 1
-        else:
+        if best is not None:
             found.append(best)
             position = best.end
     return found
 
 
-def group_phrases(sentence_tokens: list[Token], found: list[PhraseMatch], skip: set[int],
+def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[PhraseMatch], skip: set[int],
                   joiners: set[int]) -> list[ActorPhrase]:
     """Merge mentions separated only by skip words or possessives into one participant; a role word alone
     also takes the country after "in"/"from" ("lawmakers in Fornost", "soldiers from Gondor")."""
@@ -184,7 +188,7 @@ def group_phrases(sentence_tokens: list[Token], found: list[PhraseMatch], skip: 
         gap = range(previous.end, match.start) if previous else range(0)
         allowed = skip | joiners if previous is not None and not previous.actors else skip
         joinable = previous is not None and all(
-            index in allowed or sentence_tokens[index].text in POSSESSIVES for index in gap)
+            index in allowed or texts[index] in POSSESSIVES for index in gap)
         if not joinable:
             previous = ActorPhrase(match.start, match.end, "", [], [])
             phrases.append(previous)
@@ -228,7 +232,7 @@ def find_triggers(dictionaries: Dictionaries, lang: str, stream: list[tuple[str,
     trie = dictionaries.verbs.get(lang)
     if trie is None or not trie.size:
         return []
-    matches = trie.find_all([(key,) for key, _ in stream])
+    matches = trie.find_all_keys([key for key, _ in stream])
     return [Trigger(stream[m.start][1], stream[m.end - 1][1] + 1, m.start, m.end, m.value) for m in matches]
 
 
@@ -237,11 +241,11 @@ def inside_phrase(trigger: Trigger, phrases: list[ActorPhrase]) -> bool:
     return any(phrase.start <= trigger.start and trigger.end <= phrase.end for phrase in phrases)
 
 
-def is_discarded(dictionaries: Dictionaries, language: Language, tokens: list[Token], scope: str) -> str | None:
-    trie = dictionaries.discards.get((language.code, scope))
+def is_discarded(dictionaries: Dictionaries, lang: str, words: list[WordInfo], scope: str) -> str | None:
+    trie = dictionaries.discards.get((lang, scope))
     if trie is None:
         return None
-    found = trie.find_all([language.text_actor_keys(token.text) for token in tokens])
+    found = trie.find_all([word.actor_keys for word in words])
     return found[0].value if found else None
 
 
@@ -249,16 +253,16 @@ DATELINE_DASHES = ("-", "—", "–", "--")
 DATELINE_MAX_WORDS = 8
 
 
-def dateline_end(tokens: list[Token]) -> int:
+def dateline_end(texts: list[str]) -> int:
     """Token offset after a dateline such as "MOSCOW (Reuters) -" or "Moskow, Suarathailand-", else 0.
 
     A dash alone is not enough ("Junta Myanmar — yang ..."): the place and the agency are separated by a
     comma or the agency stands in brackets, or the dash is glued to the agency's name.
     """
-    for index, token in enumerate(tokens[:DATELINE_MAX_WORDS]):
-        glued = token.text.endswith("-") and len(token.text) > 1
-        if index > 0 and (glued or token.text in DATELINE_DASHES):
-            prefix = {t.text for t in tokens[:index]}
+    for index, text in enumerate(texts[:DATELINE_MAX_WORDS]):
+        glued = text.endswith("-") and len(text) > 1
+        if index > 0 and (glued or text in DATELINE_DASHES):
+            prefix = set(texts[:index])
             if glued or "," in prefix or "(" in prefix:
                 return index + 1
             return 0
@@ -275,24 +279,27 @@ def starts_paragraph(span: Span) -> bool:
 def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Language,
             date: str | None, parsed: bool) -> SentenceAnalysis:
     tokens = [token for token in span if not token.is_space]
-    lowers = [token.lower_ for token in tokens]
-    marks = find_words(dictionaries.words.get(language.code), lowers)
+    texts = [token.text for token in tokens]
+    words = dictionaries.lexicon(language).infos(texts)
+    lowers = [word.lower for word in words]
+    lang = language.code
+    marks = find_words(dictionaries.words.get(lang), lowers)
     skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
-    dateline = dateline_end(tokens) if starts_paragraph(span) else 0
-    found = [match for match in mentions(dictionaries, language, tokens) if match.start >= dateline]
+    dateline = dateline_end(texts) if starts_paragraph(span) else 0
+    found = [match for match in mentions(dictionaries, lang, words) if match.start >= dateline]
     joiners = {i for mark in marks.get("agent_joiners", ()) for i in range(mark.start, mark.end)}
-    phrases = group_phrases(tokens, found, skip, joiners)
+    phrases = group_phrases(tokens, texts, found, skip, joiners)
     if parsed:
         phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
     for phrase in phrases:
         phrase.code = resolve_code(phrase, date)
-    stream = [(key, position) for position, token in enumerate(tokens) for key in language.verb_keys(token.text)]
+    stream = [(key, position) for position, word in enumerate(words) for key in word.verb_keys]
     analysis = SentenceAnalysis(
-        span=span, index=index, lang=language.code, tokens=tokens, lowers=lowers, stream=stream, marks=marks,
-        clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
-        triggers=[t for t in find_triggers(dictionaries, language.code, stream) if not inside_phrase(t, phrases)],
-        discarded=is_discarded(dictionaries, language, tokens, "sentence"),
-        parentheticals=find_parentheticals(tokens),
+        span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers, stream=stream,
+        marks=marks, clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
+        triggers=[t for t in find_triggers(dictionaries, lang, stream) if not inside_phrase(t, phrases)],
+        discarded=is_discarded(dictionaries, lang, words, "sentence"),
+        parentheticals=find_parentheticals(texts),
         parsed=parsed,
     )
     mark_speakers(analysis)

@@ -63,6 +63,7 @@ def code(
 ) -> None:
     """Code documents into events. Exit code 0: all coded; 1: some documents were rejected; 2: usage error."""
     from coder.checkpoint import ResumeMismatch
+    from coder.gcpause import settle_long_lived
     from coder.progress import Progress, wanted
     from coder.runner import run
 
@@ -74,6 +75,7 @@ def code(
         typer.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
         raise typer.Exit(2)
     coder = make_coder(dictionaries, parse, date, lang)
+    settle_long_lived()  # this process only codes from here on
     display = Progress() if wanted(progress) else None
     try:
         summary = run(coder, inputs, out, fmt.value, lang=None if lang == "auto" else lang, date=date,

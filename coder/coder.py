@@ -98,7 +98,7 @@ class Coder:
         analyses = [analyze(sent, index, self.dictionaries, language, date, parsed)
                     for index, sent in enumerate(doc.sents)]
         story_discard = next((found for a in analyses
-                              if (found := is_discarded(self.dictionaries, language, a.tokens, "story"))), None)
+                              if (found := is_discarded(self.dictionaries, lang, a.words, "story"))), None)
         if story_discard:
             coded.discarded = story_discard
             coded.sentences = [CodedSentence(a) for a in analyses]
@@ -130,7 +130,7 @@ class Coder:
             verb = decision.trigger.verb
             pattern = decision.hit.pattern
             used = sorted(decision.hit.used_tokens)
-            event_text = " ".join(analysis.tokens[i].text for i in used)
+            event_text = " ".join(analysis.texts[i] for i in used)
             for source in decision.sources:
                 for target in decision.targets:
                     key = (source.code, target.code, code)

@@ -21,7 +21,7 @@ def explain_sentence(sentence: CodedSentence) -> list[str]:
             lines.append(f"  {name:<8}'{mark.value}' at word {mark.start}")
     for decision in sentence.decisions:
         trigger = decision.trigger
-        words = " ".join(t.text for t in analysis.tokens[trigger.start:trigger.end])
+        words = " ".join(analysis.texts[trigger.start:trigger.end])
         hit = decision.hit
         pattern = (f"pattern '{hit.pattern.text}' ({hit.pattern.origin})" if hit and hit.pattern
                    else f"default code ({trigger.verb.origin})")

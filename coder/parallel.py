@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from coder.coder import Coder
 from coder.dictionaries import Dictionaries
+from coder.gcpause import settle_long_lived
 from coder.runner import ChunkResult, code_batch
 
 START_METHOD_VARIABLE = "CODER_START_METHOD"  # fork (default where available), forkserver or spawn
@@ -46,6 +47,7 @@ _worker_coder: Coder | None = None
 def _initialize(spec: CoderSpec) -> None:
     global _worker_coder
     _worker_coder = spec.build()
+    settle_long_lived()
 
 
 def _code_chunk(index: int, items: list) -> ChunkResult:

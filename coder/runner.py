@@ -17,6 +17,7 @@ from pathlib import Path
 
 from coder.coder import Coder
 from coder.document import Document, Reject, unfit_reason
+from coder.gcpause import gc_paused
 from coder.io.readers import read_documents
 from coder.io.records import DEFAULT_MAX_CHARS
 from coder.io.writers import open_writer, write_rejects
@@ -83,6 +84,7 @@ def _parse_all(nlp, texts: list[str]) -> list | None:
         return None
 
 
+@gc_paused()  # a chunk makes many short-lived objects and no cycles: collecting mid-chunk only costs time
 def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0) -> ChunkResult:
     """Code a chunk: documents of one language go through spaCy together; each failure is one Reject."""
     items = list(items)

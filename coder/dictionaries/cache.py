@@ -11,7 +11,6 @@ The cache lives in $CODER_CACHE_DIR, else ~/.cache/coder; CODER_CACHE_DIR=off di
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from coder.dictionaries.loader import load_dictionaries
 from coder.dictionaries.store import Dictionaries
+from coder.gcpause import gc_paused
 
 CACHE_ENVIRONMENT_VARIABLE = "CODER_CACHE_DIR"
 FORMAT = 1  # bump when the cache file layout changes
@@ -82,13 +82,8 @@ def _read(path: Path, key: str) -> Dictionaries | None:
         with open(path, "rb") as handle:
             if handle.read(len(_MAGIC)) != _MAGIC or handle.read(64).decode("ascii") != key:
                 return None
-            collecting = gc.isenabled()
-            gc.disable()  # millions of small objects: the cyclic collector would triple the load time
-            try:
+            with gc_paused():  # millions of small objects: the cyclic collector would triple the load time
                 store = pickle.load(handle)
-            finally:
-                if collecting:
-                    gc.enable()
     except Exception:  # missing, truncated, from another version, unpicklable: load from the YAML instead
         return None
     return store if isinstance(store, Dictionaries) else None
@@ -119,13 +114,8 @@ def cache_path(root: Path, directory: Path) -> Path:
 
 def _load_without_gc(root: Path) -> Dictionaries:
     """A full load with the cyclic collector paused: it builds millions of objects and no cycles to free."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return load_dictionaries(root)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def load_cached(root: Path) -> Dictionaries:

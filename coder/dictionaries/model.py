@@ -70,6 +70,29 @@ class VerbPattern:
     def words(self) -> tuple[PatternElement, ...]:
         return tuple(element for element in self.before + self.after if element.kind == "word")
 
+    @cached_property
+    def required_keys(self) -> tuple[frozenset[str], ...]:
+        """First keys of each word, the words nearest the trigger first (after, then before)."""
+        after = [element for element in self.after if element.kind == "word"]
+        before = [element for element in reversed(self.before) if element.kind == "word"]
+        return tuple(element.first_keys for element in after + before)
+
+    @cached_property
+    def nearest_words(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+        """First keys of the word nearest the trigger after it and before it (None: no word there)."""
+        after = next((element.first_keys for element in self.after if element.kind == "word"), None)
+        before = next((element.first_keys for element in reversed(self.before) if element.kind == "word"), None)
+        return after, before
+
+    def could_match(self, present: frozenset[str], after: frozenset[str], before: frozenset[str]) -> bool:
+        """False when a word of the pattern is absent from the sentence's keys, or the word nearest the
+        trigger on either side is not among the keys within reach there (`after`, `before`)."""
+        nearest_after, nearest_before = self.nearest_words
+        if (nearest_after is not None and nearest_after.isdisjoint(after)) or (
+                nearest_before is not None and nearest_before.isdisjoint(before)):
+            return False
+        return all(not first_keys.isdisjoint(present) for first_keys in self.required_keys)
+
 
 @dataclass(frozen=True)
 class VerbEntry:

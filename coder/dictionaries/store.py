@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coder.dictionaries.model import ActorEntry, AgentEntry, VerbEntry
 from coder.phrases import PhraseTrie
+
+if TYPE_CHECKING:
+    from coder.languages import Language
+    from coder.lexicon import Lexicon
 
 
 @dataclass(frozen=True)
@@ -74,3 +79,16 @@ class Dictionaries:
 
     def quad_class(self, code: str) -> int:
         return self.quad_by_root.get(code[:2], 0)
+
+    def lexicon(self, language: Language) -> Lexicon:
+        """The word cache of a language for these dictionaries, built on first use."""
+        lexicons = self.__dict__.setdefault("_lexicons", {})
+        if language.code not in lexicons:
+            from coder.lexicon import Lexicon
+
+            lexicons[language.code] = Lexicon(self, language)
+        return lexicons[language.code]
+
+    def __getstate__(self) -> dict:
+        """Word caches stay behind: they are rebuilt where the dictionaries are unpickled."""
+        return {key: value for key, value in self.__dict__.items() if key != "_lexicons"}

@@ -97,21 +97,33 @@ def _matched_length(analysis: SentenceAnalysis, element: PatternElement, positio
                     if tuple(k for k, _ in analysis.stream[position:position + len(keys)]) == keys))
 
 
+def _keys_within_reach(analysis: SentenceAnalysis, trigger: Trigger) -> tuple[frozenset[str], frozenset[str]]:
+    """Keys where a pattern's word nearest the trigger may start: MAX_GAP words on either side, same clause
+    (what `_find_forward` and `_find_backward` allow)."""
+    stream, clause_of = analysis.stream, analysis.clause_of
+    clause = clause_of[trigger.start]
+    end, start = trigger.stream_end, trigger.stream_start
+    after = frozenset(key for key, token in stream[end:end + MAX_GAP + 1] if clause_of[token] == clause)
+    before = frozenset(key for key, token in stream[max(0, start - MAX_GAP - 1):start] if clause_of[token] == clause)
+    return after, before
+
+
 def choose_pattern(analysis: SentenceAnalysis, trigger: Trigger) -> PatternHit | None:
     """The matching pattern with most words (ties: the first written); else the verb's default code.
 
     Patterns come most specific first, so the first match wins; a pattern with a word absent from the
     sentence is skipped without a look.
     """
-    present = analysis.key_positions
+    present = analysis.present_keys
     by_key, wordless = trigger.verb.pattern_index
     candidates = set(wordless)
-    for key in present:
-        candidates.update(by_key.get(key, ()))
+    for key in by_key.keys() & present:
+        candidates.update(by_key[key])
     patterns = trigger.verb.patterns
+    after, before = _keys_within_reach(analysis, trigger)
     for index in sorted(candidates):
         pattern = patterns[index]
-        if any(element.first_keys.isdisjoint(present) for element in pattern.words):
+        if not pattern.could_match(present, after, before):
             continue
         hit = match_pattern(analysis, trigger, pattern)
         if hit is not None:

@@ -97,7 +97,7 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
         if not linked or following.speaker or (allowed is not None and following.start not in allowed):
             break
         group.append(following)
-        comma_only.append(all(analysis.tokens[i].text == "," for i in gap))
+        comma_only.append(all(analysis.texts[i] == "," for i in gap))
         index += 1
     # "A, B and C" is a list; "A, B" alone is usually an apposition or a new phrase: drop trailing comma links.
     while comma_only and comma_only[-1]:
@@ -183,7 +183,7 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         elif hit and hit.target_to is not None:  # "+ is responsible for *": the slot stands before the verb
             target = last_before(analysis, hit.target_to, clause, exclude)
         else:  # the object of this verb stands before the next verb of the clause
-            limit = next_verb(analysis, trigger, used, config.language)
+            limit = next_verb(analysis, trigger, used)
             target = (first_after(analysis, trigger.end, limit, clause, exclude, avoid=avoid)
                       or _named_by_pattern(analysis, trigger, used, avoid)
                       or (first_after(analysis, trigger.end, limit, clause, exclude, places=True, avoid=avoid)
@@ -192,10 +192,10 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     decision.targets = conjuncts(analysis, target) if target else []
 
 
-def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int], language: Language) -> int | None:
+def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int]) -> int | None:
     """Where the next verb trigger after this one starts (nouns made from verbs do not count)."""
     return min((t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
-                and not language.is_nominal_form(analysis.tokens[t.start].text)), default=None)
+                and not analysis.words[t.start].nominal), default=None)
 
 
 def last_before(analysis: SentenceAnalysis, end: int, clause: int, exclude: set[int]) -> ActorPhrase | None:
@@ -289,7 +289,7 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
     if not decision.targets and not passive:  # TABARI's rule: the first actor after the verb in its clause
         exclude = used | {p.start for p in decision.sources}
-        target = first_after(analysis, trigger.end, next_verb(analysis, trigger, used, config.language),
+        target = first_after(analysis, trigger.end, next_verb(analysis, trigger, used),
                              analysis.clause_of[trigger.start], exclude,
                              avoid=decision.sources[0].code if decision.sources else None)
         decision.targets = conjuncts(analysis, target) if target else []
@@ -311,7 +311,7 @@ def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]], pattern
 
 def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) -> Decision:
     """Pattern, voice, negation, future and roles for one trigger."""
-    language, parsed = config.language, config.parsed
+    parsed = config.parsed
     hit = choose_pattern(analysis, trigger)
     decision = Decision(trigger, hit)
     if hit is None:
@@ -324,14 +324,14 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if parsed and (word.dep_ == "amod" or word.pos_ in ("ADJ", "ADV", "ADP", "DET", "NUM")):
         decision.dropped = f"'{word.text}' is used as a {word.pos_.lower()} here, not as an action"
         return decision
-    if hit.pattern is None and (language.is_nominal_form(word.text) or (parsed and word.pos_ in ("NOUN", "PROPN"))):
+    if hit.pattern is None and (analysis.words[trigger.start].nominal or (parsed and word.pos_ in ("NOUN", "PROPN"))):
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
     decision.code = hit.code
     decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens)
     decision.future = modifier_before(analysis, "future", trigger, hit.used_tokens)
     decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))
-    if _passive_form(analysis, trigger, language) or _english_passive(analysis, trigger):
+    if _passive_form(analysis, trigger) or _english_passive(analysis, trigger):
         decision.voice = "passive"
     if parsed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
         dependency_roles(analysis, decision, config)
@@ -346,15 +346,15 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     return decision
 
 
-def _passive_form(analysis: SentenceAnalysis, trigger: Trigger, language: Language) -> bool:
+def _passive_form(analysis: SentenceAnalysis, trigger: Trigger) -> bool:
     """A passive verb form as the trigger or as the light verb just before it ("diberi sanksi"), or a form
     whose subject is the one it happens to ("tiga tentara tewas": three soldiers died)."""
-    if language.is_passive_form(analysis.tokens[trigger.start].text) or analysis.is_marked(
+    if analysis.words[trigger.start].passive or analysis.is_marked(
             "undergoer_forms", trigger.start):
         return True
     before = trigger.start - 1
     return (before >= 0 and analysis.clause_of[before] == analysis.clause_of[trigger.start]
-            and language.is_passive_form(analysis.tokens[before].text)
+            and analysis.words[before].passive
             and any(mark.start >= trigger.end for mark in analysis.marks.get("passive_agent", ())))
 
 

@@ -14,6 +14,7 @@ from coder.grammar.roles import NO_TARGET, Decision, GrammarConfig, decide
 # visit"); conjoined, relative and adverbial clauses are events of their own.
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "obj", "dative", "attr", "oprd", "acomp")
 COMPLEMENT_WINDOW = 2  # words between a complement marker ("to", "untuk") and the verb it introduces
+FEWER_THAN_TWO_ACTORS = "the sentence names fewer than two different actors"
 
 
 def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions: list[Decision],
@@ -41,6 +42,8 @@ def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions
 
 
 def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
+    if len({phrase.code for phrase in analysis.phrases}) < 2:  # an event needs two different actors
+        return [Decision(trigger, None, dropped=FEWER_THAN_TWO_ACTORS) for trigger in analysis.triggers]
     decisions: list[Decision] = []
     consumed: set[int] = set()
     for trigger in analysis.triggers:
@@ -62,7 +65,7 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
     for decision in decisions:
         governor = governing_decision(analysis, decision, decisions, config.parsed)
         if decision.dropped is None and governor is not None:
-            decision.dropped = f"content of '{analysis.tokens[governor.trigger.start].text}', not an event itself"
+            decision.dropped = f"content of '{analysis.texts[governor.trigger.start]}', not an event itself"
     reported = [d for d in decisions if d.dropped is None and not d.speech]
     for decision in decisions:
         if decision.dropped is None and decision.speech and reported:

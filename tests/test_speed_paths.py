@@ -1,0 +1,83 @@
+"""The fast paths give the answers of the slow ones: POS table vs spaCy's attribute ruler, the one-key trie walk
+vs the general one, the early stop for sentences with fewer than two actors, the paused collector."""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+
+import pytest
+
+from coder.analysis import find_words
+from coder.document import Document
+from coder.explain import explain
+from coder.gcpause import gc_paused
+from coder.grammar.sentence import FEWER_THAN_TWO_ACTORS
+from coder.languages.coarse_pos import replace_attribute_ruler
+from coder.languages.en import MODEL_NAMES
+from coder.phrases import PhraseMatch, PhraseTrie
+
+NEWS = [
+    "Russia provided military aid to Myanmar's junta after the coup, which the West condemned.",
+    "There was no sign that the talks in Istanbul would resume, as both sides had said before.",
+    "Something must be done, said the minister, but nobody has asked China to lift the ban.",
+    "The rebels who attacked the convoy were arrested by police on Tuesday while they slept.",
+]
+
+
+def _model():
+    name = next((name for name in MODEL_NAMES if importlib.util.find_spec(name)), None)
+    if name is None:
+        pytest.skip("no trained English pipeline installed")
+    import spacy
+
+    return spacy.load(name, exclude=["ner", "lemmatizer"])
+
+
+def test_pos_table_agrees_with_the_attribute_ruler() -> None:
+    ruler_pipeline = _model()
+    table_pipeline = replace_attribute_ruler(_model())
+    assert "attribute_ruler" not in table_pipeline.pipe_names
+    for text in NEWS:
+        expected = [(token.text, token.pos_) for token in ruler_pipeline(text)]
+        found = [(token.text, token.pos_) for token in table_pipeline(text)]
+        assert found == expected
+
+
+def test_one_key_walk_finds_what_the_general_walk_finds() -> None:
+    trie: PhraseTrie[str] = PhraseTrie()
+    for phrase, value in [("united states", "USA"), ("united", "U"), ("united states army", "USAMIL"),
+                          ("army", "MIL"), ("states", "S")]:
+        trie.add(phrase.split(), value)
+    words = ["the", "united", "states", "army", "and", "the", "united", "nations", "and", "states", "army"]
+    general = trie.find_all([(word,) for word in words])
+    assert trie.find_all_keys(words) == general
+    assert [(m.start, m.end, m.value) for m in general] == [
+        (1, 4, "USAMIL"), (6, 7, "U"), (9, 10, "S"), (10, 11, "MIL")]
+
+
+def test_function_words_keep_their_phrase(small_coder) -> None:
+    trie = small_coder.dictionaries.words["en"]
+    marks = find_words(trie, ["he", "said", "that", "he", "would", "not", "go"])
+    assert PhraseMatch(1, 2, "said") in marks["attribution"]
+
+
+def test_sentence_with_one_actor_is_explained_not_matched(small_coder) -> None:
+    coded = small_coder.code_document_full(Document(id="one", text="Russia attacked the village.", lang="en"))
+    assert coded.events == []
+    assert [d.dropped for d in coded.sentences[0].decisions] == [FEWER_THAN_TWO_ACTORS]
+    assert "attacked" in explain(coded) and FEWER_THAN_TWO_ACTORS in explain(coded)
+
+
+def test_collector_paused_inside_and_restored_after() -> None:
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is left alone
+    finally:
+        gc.enable()
