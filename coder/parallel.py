@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -46,8 +48,21 @@ _worker_coder: Coder | None = None
 
 def _initialize(spec: CoderSpec) -> None:
     global _worker_coder
+    _exit_with_parent(os.getppid())
     _worker_coder = spec.build()
     settle_long_lived()
+
+
+def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
+    """A worker whose parent was killed (SIGKILL, OOM killer) would wait for work forever, holding its memory:
+    a daemon thread ends the worker once the parent is gone."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _code_chunk(index: int, items: list) -> ChunkResult:

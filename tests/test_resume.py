@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
 from typer.testing import CliRunner
 
 from coder import Coder
@@ -29,8 +30,9 @@ def code_command(corpus: Path, out: Path, *extra: str) -> list[str]:
             "--no-progress", *extra]
 
 
-def kill_after_chunks(command: list[str], out: Path, chunks: int, timeout: float = 60) -> int:
-    """Start a run, SIGKILL it once `chunks` chunk files exist; returns how many existed at the kill."""
+def kill_after_chunks(command: list[str], out: Path, chunks: int, timeout: float = 60) -> tuple[int, list]:
+    """Start a run, SIGKILL it once `chunks` chunk files exist; returns how many existed at the kill and the
+    run's worker processes."""
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parts = parts_dir(out)
     deadline = time.monotonic() + timeout
@@ -38,9 +40,10 @@ def kill_after_chunks(command: list[str], out: Path, chunks: int, timeout: float
         while time.monotonic() < deadline:
             done = len(list(parts.glob("chunk-*.jsonl"))) if parts.is_dir() else 0
             if done >= chunks:
+                workers = psutil.Process(process.pid).children(recursive=True)
                 os.kill(process.pid, signal.SIGKILL)
                 process.wait()
-                return done
+                return done, workers
             if process.poll() is not None:
                 raise AssertionError("the run finished before it could be killed: make the corpus larger")
             time.sleep(0.005)
@@ -57,8 +60,11 @@ def test_sigkilled_run_resumes_to_identical_output(tmp_path: Path) -> None:
     # The uninterrupted run, in this process with the settings of the command line above.
     run(Coder(SMALL, parse=False, date="2024-05-01"), [corpus], reference, chunk_size=CHUNK)
 
-    done = kill_after_chunks(code_command(corpus, out, "--workers", "2"), out, chunks=8)
+    done, workers = kill_after_chunks(code_command(corpus, out, "--workers", "2"), out, chunks=8)
     assert not out.exists(), "a killed run must not leave a half-written output"
+    assert len(workers) >= 2
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive, "worker processes must not outlive a killed run"
     total_chunks = -(-2500 // CHUNK)
     assert 8 <= done < total_chunks
 

@@ -102,21 +102,19 @@ class VerbEntry:
     patterns: tuple[VerbPattern, ...] = ()  # most specific first; equally specific ones in written order
 
     @cached_property
-    def pattern_index(self) -> tuple[dict[str, list[int]], list[int]]:
-        """Patterns by the first keys of their most selective word (a verb like "say" has thousands, and
-        "to" or "with" begin many of them), and the ones without words: a sentence is only tried against
-        patterns whose words it may contain."""
-        spread: dict[str, int] = {}
-        for pattern in self.patterns:
-            for key in {key for element in pattern.words for key in element.first_keys}:
-                spread[key] = spread.get(key, 0) + 1
-        by_key: dict[str, list[int]] = {}
+    def reach_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
+        """Patterns by the first keys of their word nearest the trigger: after it (the usual case), else
+        before it; and the patterns without words. A verb like "say" has thousands of patterns, but only those
+        whose nearest word stands within reach of the trigger in the sentence can match."""
+        after: dict[str, list[int]] = {}
+        before: dict[str, list[int]] = {}
         wordless: list[int] = []
         for index, pattern in enumerate(self.patterns):
-            if not pattern.words:
+            nearest_after, nearest_before = pattern.nearest_words
+            table, keys = (after, nearest_after) if nearest_after is not None else (before, nearest_before)
+            if keys is None:
                 wordless.append(index)
                 continue
-            rarest = min(pattern.words, key=lambda element: max(spread[key] for key in element.first_keys))
-            for key in rarest.first_keys:
-                by_key.setdefault(key, []).append(index)
-        return by_key, wordless
+            for key in keys:
+                table.setdefault(key, []).append(index)
+        return after, before, wordless

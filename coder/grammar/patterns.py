@@ -115,12 +115,15 @@ def choose_pattern(analysis: SentenceAnalysis, trigger: Trigger) -> PatternHit |
     sentence is skipped without a look.
     """
     present = analysis.present_keys
-    by_key, wordless = trigger.verb.pattern_index
-    candidates = set(wordless)
-    for key in by_key.keys() & present:
-        candidates.update(by_key[key])
-    patterns = trigger.verb.patterns
     after, before = _keys_within_reach(analysis, trigger)
+    by_after, by_before, wordless = trigger.verb.reach_index
+    candidates = set(wordless)
+    for keys, table in ((after, by_after), (before, by_before)):
+        for key in keys:
+            found = table.get(key)
+            if found:
+                candidates.update(found)
+    patterns = trigger.verb.patterns
     for index in sorted(candidates):
         pattern = patterns[index]
         if not pattern.could_match(present, after, before):
