@@ -34,6 +34,7 @@ class ActorPhrase:
     code: str = UNKNOWN_ACTOR  # resolved for the document date; "---MIL" when only an agent named it
     inferred: bool = False
     speaker: bool = False  # the speaker of an attribution ("..., kata X"): never a target
+    refers_to: ActorPhrase | None = None  # a pronoun's antecedent
 
     @property
     def country_known(self) -> bool:
@@ -209,6 +210,22 @@ def is_role_modifier(phrase: ActorPhrase, tokens: list[Token]) -> bool:
     return last.dep_ in MODIFIER_DEPS and not inside and head.pos_ in ("NOUN", "PROPN") and head.i > last.i
 
 
+def pronoun_phrases(tokens: list[Token], phrases: list[ActorPhrase], marks: dict[str, list[PhraseMatch[str]]],
+                    parsed: bool) -> list[ActorPhrase]:
+    """A personal pronoun stands for the sentence's first participant before it, as in TABARI: "Calenardhon
+    urged Bree to chill out and then it requested ...". Not "it" of "it is expected that" (with a parse)."""
+    found = []
+    for mark in marks.get("pronouns", ()):
+        if parsed and tokens[mark.start].dep_ == "expl":
+            continue
+        antecedent = next((p for p in phrases if p.end <= mark.start), None)
+        if antecedent is None or any(p.start <= mark.start < p.end for p in phrases):
+            continue
+        found.append(ActorPhrase(mark.start, mark.end, tokens[mark.start].text, antecedent.actors,
+                                 antecedent.agents, antecedent.code, antecedent.inferred, refers_to=antecedent))
+    return found
+
+
 def resolve_code(phrase: ActorPhrase, date: str | None) -> str:
     """One code for a phrase: a person or body with sectors wins; else country plus the first agent's sectors."""
     codes = [actor.code_on(date) for actor in phrase.actors]
@@ -287,6 +304,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
         phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
     for phrase in phrases:
         phrase.code = resolve_code(phrase, date)
+    phrases = sorted(phrases + pronoun_phrases(tokens, phrases, marks, parsed), key=lambda p: p.start)
     stream = [(key, position) for position, token in enumerate(tokens) for key in language.verb_keys(token.text)]
     analysis = SentenceAnalysis(
         span=span, index=index, lang=language.code, tokens=tokens, lowers=lowers, stream=stream, marks=marks,

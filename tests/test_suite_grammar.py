@@ -34,3 +34,20 @@ def test_pattern_source_slot_holding_a_place_keeps_the_subject() -> None:
     shipped = Coder(parse=True, lang="en", date="2023-03-30")
     text = "Russian authorities arrested Wall Street Journal reporter Evan Gershkovich in Yekaterinburg."
     assert {(s, t) for s, _, t in triples(shipped.code_text(text))} == {("RUSGOV", "MEDMED")}
+
+
+def test_pronoun_stands_for_the_first_participant(tabari_coder) -> None:
+    text = "Elrond urged Bree to chill out and Gondor asked him to take a greater role in the peace talks."
+    assert triples(tabari_coder.code_text(text)) == {("ELF", "102", "BRE"), ("GON", "090", "ELF")}
+
+
+def test_plural_pronoun_stands_for_a_compound(tabari_coder) -> None:
+    text = ("Elrond and Gondor urged Bree on Monday to chill out and then they requested that Rohan assist "
+            "them to win a greater role in the forthcoming peace talks.")
+    # Rohan is to assist "them": both Elrond and Gondor
+    assert triples(tabari_coder.code_text(text)) == {("ELF", "102", "BRE"), ("GON", "102", "BRE"),
+                                                     ("ROH", "092", "ELF"), ("ROH", "092", "GON")}
+
+
+def test_expletive_it_is_no_participant(tabari_coder) -> None:
+    assert tabari_coder.code_text("Gondor said it is expected that talks resume.") == []

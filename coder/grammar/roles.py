@@ -21,6 +21,7 @@ OBJECT_DEPS = ("dobj", "dative", "obj", "iobj", "oprd")
 CLIMB_DEPS = ("conj", "xcomp")
 NO_TARGET = "no target actor"
 NO_EVENT = "---"  # the code of a blocking pattern
+PLURAL_PRONOUNS = ("they", "them", "mereka")
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ def is_locative(analysis: SentenceAnalysis, phrase: ActorPhrase, pattern_words: 
 def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
               allowed: set[int] | None = None) -> list[ActorPhrase]:
     """The phrase and those joined to it by conjunctions: "Russia and China", "Indonesia, Malaysia, dan China"."""
+    if first.refers_to is not None:  # "they": every partner of a compound antecedent
+        group = conjuncts(analysis, first.refers_to) if first.text.lower() in PLURAL_PRONOUNS else []
+        return group if len(group) > 1 else [first]
     group, comma_only = [first], []
     phrases = analysis.phrases
     index = phrases.index(first)
