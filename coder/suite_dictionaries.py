@@ -242,6 +242,17 @@ def _expand_alternatives(pattern: str) -> list[str]:
     return [re.sub(r"_?\s+_?", " ", "".join(combo)) for combo in itertools.product(*choices)]
 
 
+def _expand_pattern_stems(pattern: str) -> list[str]:
+    """`- * REAL~_PLEASANT [024]` -> the pattern with REAL and with REALLY: TABARI's `~` marks a stem matching
+    any word it begins; here the word (whose inflections our lemmas match) and its -ly adverb."""
+    match = re.search(r"([A-Za-z]+)~", pattern)
+    if not match:
+        return [pattern]
+    stem = match.group(1)
+    head, tail = pattern[:match.start()], pattern[match.end():]
+    return [line for word in (stem, stem + "LY") for line in _expand_pattern_stems(head + word + tail)]
+
+
 def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, discarded: list[str]) -> list[str]:
     """Rewrite TABARI's verb file into PETRARCH's block layout for `verbs.parse_verb_file`.
 
@@ -268,8 +279,12 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
             out.append(stripped.replace(" ", "_") if stripped.startswith("+") else stripped)
             continue
         if stripped.startswith("-"):
-            out.append(" ".join(_expand_alternatives(stripped)) if "|" not in stripped else
-                       "\n".join(_expand_alternatives(stripped)))
+            stemmed = _expand_pattern_stems(stripped)
+            if len(stemmed) > 1:
+                report.lossy(name, number, "TABARI stem~ in a pattern: the word, its -ly adverb and inflections",
+                             stripped, " | ".join(stemmed))
+            expanded = [alt for line in stemmed for alt in _expand_alternatives(line)]
+            out.append("\n".join(expanded))
             continue
         if stripped.startswith("{"):  # irregular forms of the previous verb: `{ BROKE_ BROKEN_ }`
             forms = stripped.strip("{} ")

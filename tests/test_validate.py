@@ -59,6 +59,8 @@ def test_tabari_stems_and_alternatives():
     ask = next(v for v in verbs if "ask" in v["verb"])
     patterns = {p["pattern"] for p in ask["patterns"]}
     assert {"* for economic_sanctions", "* for total_boycott", "* for embargo"} <= patterns  # {A | B | C}
+    allow = next(v for v in verbs if "allow" in v["verb"])
+    assert {"* real_pleasant", "* really_pleasant"} <= {p["pattern"] for p in allow["patterns"]}  # REAL~_PLEASANT
 
 
 def test_unconvertible_entries_are_listed():

@@ -42,8 +42,9 @@ def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions
 
 def preceding_verb_decision(analysis: SentenceAnalysis, decision: Decision,
                             decisions: list[Decision]) -> Decision | None:
-    """With a parse, a noun trigger after a coded verb of its clause, with no verb between, is that verb's
-    object even where the parse lost the link ("abandoned an anti- Gondor parade"): one event, the verb's."""
+    """With a parse, a noun trigger after a coded trigger of its clause, with no other verb between, is that
+    trigger's object even where the parse lost the link ("abandoned an anti- Gondor parade", "was in accord
+    with an anti- Gondor parade"): one event, the first one's."""
     start = decision.trigger.start
     if analysis.tokens[start].pos_ not in ("NOUN", "PROPN"):
         return None
@@ -51,9 +52,10 @@ def preceding_verb_decision(analysis: SentenceAnalysis, decision: Decision,
     for index in range(start - 1, -1, -1):
         if analysis.clause_of[index] != clause:
             return None
-        if analysis.tokens[index].pos_ in ("VERB", "AUX"):
-            return next((d for d in decisions if d is not decision and d.trigger.start <= index < d.trigger.end
-                         and d.code is not None and d.dropped is None and not d.speech), None)
+        coded = next((d for d in decisions if d is not decision and d.trigger.start <= index < d.trigger.end
+                      and d.code is not None and d.dropped is None and not d.speech), None)
+        if coded is not None or analysis.tokens[index].pos_ in ("VERB", "AUX"):
+            return coded
     return None
 
 
