@@ -125,31 +125,34 @@ class Coder:
         for decision in decisions:
             if decision.dropped is not None:
                 continue
-            code = decision.code
-            name_goldstein = self.dictionaries.event_codes[code]
             verb = decision.trigger.verb
             pattern = decision.hit.pattern
             used = sorted(decision.hit.used_tokens)
             event_text = " ".join(analysis.tokens[i].text for i in used)
-            for source in decision.sources:
-                for target in decision.targets:
-                    key = (source.code, target.code, code)
-                    if source.code == target.code or key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(Event(
-                        doc_id=document.id, sentence_index=analysis.index, event_index=first_index + len(events),
-                        date=date, lang=lang, source=source.code, source_text=source.text,
-                        target=target.code, target_text=target.text, code=code, root=code[:2],
-                        quad_class=self.dictionaries.quad_class(code), goldstein=name_goldstein[1],
-                        event_text=event_text, pattern=pattern.origin if pattern else verb.origin,
-                        sentence=analysis.text,
-                        pattern_text=f"{verb.trigger}: {pattern.text}" if pattern else f"{verb.trigger} (default)",
-                        source_entry=source.origin, target_entry=target.origin,
-                        source_inferred=source.inferred, target_inferred=target.inferred,
-                        voice=decision.voice, intent=decision.future and code != decision.hit.code,
-                        attributed_to=speaker if speaker not in (source.text, target.text) else "",
-                    ))
+            pairs = [(source, target, decision.code) for source in decision.sources for target in decision.targets]
+            if decision.reverse:  # "visited": the host received the visit
+                pairs += [(target, source, decision.reverse) for source in decision.sources
+                          for target in decision.targets]
+            for source, target, code in pairs:
+                name_goldstein = self.dictionaries.event_codes[code]
+                key = (source.code, target.code, code)
+                if source.code == target.code or key in seen:
+                    continue
+                seen.add(key)
+                events.append(Event(
+                    doc_id=document.id, sentence_index=analysis.index, event_index=first_index + len(events),
+                    date=date, lang=lang, source=source.code, source_text=source.text,
+                    target=target.code, target_text=target.text, code=code, root=code[:2],
+                    quad_class=self.dictionaries.quad_class(code), goldstein=name_goldstein[1],
+                    event_text=event_text, pattern=pattern.origin if pattern else verb.origin,
+                    sentence=analysis.text,
+                    pattern_text=f"{verb.trigger}: {pattern.text}" if pattern else f"{verb.trigger} (default)",
+                    source_entry=source.origin, target_entry=target.origin,
+                    source_inferred=source.inferred, target_inferred=target.inferred,
+                    voice=decision.voice,
+                    intent=decision.future and code not in (decision.hit.code, decision.hit.reverse),
+                    attributed_to=speaker if speaker not in (source.text, target.text) else "",
+                ))
         return events
 
     # -- conveniences --------------------------------------------------------------------------------------

@@ -401,7 +401,7 @@ def convert_verb_file(path: Path, report: ImportReport, tmp: Path, cameo: set[st
     parsed = verbs.parse_verb_file(_write_temp(tmp, path.name, lines), report)
     parsed.synsets = _expand_synsets(parsed.synsets)
     _merge_form_blocks(parsed, report)
-    converter = verbs.VerbConverter(cameo | extra, report)
+    converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True)
     converter.add_file(parsed)
     used = {e.code for e in converter.entries} | {p.code for e in converter.entries for p in e.patterns}
     return converter.entries, converter.synsets, extra & used

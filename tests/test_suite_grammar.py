@@ -51,3 +51,19 @@ def test_plural_pronoun_stands_for_a_compound(tabari_coder) -> None:
 
 def test_expletive_it_is_no_participant(tabari_coder) -> None:
     assert tabari_coder.code_text("Gondor said it is expected that talks resume.") == []
+
+
+def test_dual_code_gives_the_reverse_event_too(tabari_coder) -> None:
+    text = "Bree Prime Minister Romendacil will meet Eriadori and Calenardhon leaders during a brief visit."
+    assert triples(tabari_coder.code_text(text)) == {("BREGOV", "031", "ERI"), ("BREGOV", "031", "CAL"),
+                                                     ("ERI", "031", "BREGOV"), ("CAL", "031", "BREGOV")}
+
+
+def test_reverse_code_must_be_an_event_code(dictionary_dir) -> None:
+    from coder.dictionaries import DictionaryError, load_dictionaries
+
+    (dictionary_dir / "verbs" / "en").mkdir(parents=True)
+    (dictionary_dir / "verbs" / "en" / "v.yaml").write_text(
+        'verbs:\n  - verb: visit\n    code: "042"\n    reverse: "9x9"\n', encoding="utf-8")
+    with pytest.raises(DictionaryError, match="9x9"):
+        load_dictionaries(dictionary_dir)

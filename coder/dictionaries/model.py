@@ -61,6 +61,7 @@ class VerbPattern:
     after: tuple[PatternElement, ...]
     text: str
     origin: str
+    reverse: str | None = None  # what the target does to the source at once (visit -> receive a visit)
 
     @cached_property
     def specificity(self) -> int:
@@ -77,6 +78,7 @@ class VerbEntry:
     code: str  # "---": only the patterns code
     origin: str
     patterns: tuple[VerbPattern, ...] = ()  # most specific first; equally specific ones in written order
+    reverse: str | None = None  # the default code's counterpart event, target to source (TABARI [032:033])
 
     @cached_property
     def pattern_index(self) -> tuple[dict[str, list[int]], list[int]]:

@@ -21,6 +21,7 @@ class PatternHit:
     target_to: int | None = None
     source_from: int | None = None
     source_to: int | None = None
+    reverse: str | None = None  # the counterpart event's code, target to source
 
 
 def _matches_at(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int) -> bool:
@@ -60,7 +61,7 @@ def _find_backward(analysis: SentenceAnalysis, element: PatternElement, cursor: 
 
 def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPattern) -> PatternHit | None:
     clause = analysis.clause_of[trigger.start]
-    hit = PatternHit(pattern.code, pattern, set(range(trigger.start, trigger.end)))
+    hit = PatternHit(pattern.code, pattern, set(range(trigger.start, trigger.end)), reverse=pattern.reverse)
     cursor = trigger.stream_end
     pending: str | None = None  # a slot waiting for the next word to close it
     for element in pattern.after:
@@ -117,5 +118,6 @@ def choose_pattern(analysis: SentenceAnalysis, trigger: Trigger) -> PatternHit |
         if hit is not None:
             return hit
     if trigger.verb.code != "---":
-        return PatternHit(trigger.verb.code, None, set(range(trigger.start, trigger.end)))
+        return PatternHit(trigger.verb.code, None, set(range(trigger.start, trigger.end)),
+                          reverse=trigger.verb.reverse)
     return None

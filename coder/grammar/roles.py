@@ -53,6 +53,7 @@ class Decision:
     sources: list[ActorPhrase] = field(default_factory=list)
     targets: list[ActorPhrase] = field(default_factory=list)
     dropped: str | None = None
+    reverse: str | None = None  # code of the counterpart event, each target to each source
 
 
 def clause_start(analysis: SentenceAnalysis, index: int) -> int:
@@ -331,7 +332,7 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if hit.pattern is None and (language.is_nominal_form(word.text) or (parsed and word.pos_ in ("NOUN", "PROPN"))):
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
-    decision.code = hit.code
+    decision.code, decision.reverse = hit.code, hit.reverse
     decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens)
     decision.future = modifier_before(analysis, "future", trigger, hit.used_tokens)
     decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))

@@ -91,4 +91,6 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
     for decision in decisions:
         if decision.dropped is None and decision.future and config.intent_code:
             decision.code = config.intent_code(decision.code) or decision.code
+            if decision.reverse:
+                decision.reverse = config.intent_code(decision.reverse) or decision.reverse
     return decisions

@@ -57,6 +57,7 @@ class Pattern:
     line: int
     key: tuple
     source: str = ""
+    reverse: str = ""  # second half of a dual code [a:b], when the converter keeps it
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Entry:
     line: int
     block_line: int = 0
     patterns: list[Pattern] = field(default_factory=list)
+    reverse: str = ""  # second half of a dual code [a:b], when the converter keeps it
     pattern_keys: dict[tuple, Pattern] = field(default_factory=dict)
 
     def add_pattern(self, pattern: Pattern, report: ImportReport, file: str) -> bool:
@@ -172,6 +174,13 @@ def parse_verb_file(path: Path, report: ImportReport) -> VerbFile:
         block.verbs.append(VerbLine(main[0], number, [t for t in texts if t], codes[0].strip() if codes else None))
     source_text = "\n".join(lines[:80])
     return VerbFile(name, synsets, synset_lines, blocks, source_text, comments)
+
+
+def reverse_code(raw: str, event_codes: set[str]) -> str:
+    """The target-to-source half of a dual code: `[032:033]` -> "033"; "" when there is none usable."""
+    _, sep, second = raw.strip().partition(":")
+    second = second.strip()
+    return second if sep and second in event_codes else ""
 
 
 def parse_code(raw: str, event_codes: set[str]) -> tuple[str, str] | tuple[None, str]:
@@ -277,9 +286,10 @@ def specificity(pattern: Pattern) -> int:
 class VerbConverter:
     """Turns parsed verb files into conflict-free entries: one trigger, one entry."""
 
-    def __init__(self, event_codes: set[str], report: ImportReport) -> None:
+    def __init__(self, event_codes: set[str], report: ImportReport, dual_codes: bool = False) -> None:
         self.event_codes = event_codes
         self.report = report
+        self.dual_codes = dual_codes  # keep [a:b]'s second half as the reverse event instead of dropping it
         self.entries: list[Entry] = []
         self.trigger_owner: dict[tuple[str, ...], Entry] = {}
         self.synsets: dict[str, list[str]] = {}
@@ -292,9 +302,12 @@ class VerbConverter:
             self.report.lossy(file, block.line, "block code unusable: the block codes only through patterns",
                               f"--- {block.name} [{block.code}] ---", note)
             return "---"
-        if note:
+        if note and not self.dual_codes:
             self.report.lossy(file, block.line, DUAL, f"--- {block.name} [{block.code}] ---")
         return code
+
+    def reverse_of(self, raw: str | None) -> str:
+        return reverse_code(raw, self.event_codes) if self.dual_codes and raw else ""
 
     def verb_code(self, file: str, verb: VerbLine, block: Block, block_code: str) -> str:
         """The code of a verb line: its own [code] if it has a usable one, else its block's."""
@@ -307,7 +320,7 @@ class VerbConverter:
             self.report.lossy(file, verb.line, "verb code unusable: the verb codes only through patterns",
                               verb.text, f"[{verb.code}]: {note}")
             return "---"
-        if note:
+        if note and not self.dual_codes:
             self.report.lossy(file, verb.line, DUAL, f"{verb.text} [{verb.code}]")
         return code
 
@@ -336,14 +349,16 @@ class VerbConverter:
         for block in vf.blocks:
             self.report.read[vf.name] += 1
             code = self.block_code(vf.name, block)
-            main = Entry([], code, block.name, vf.name, block.line, block.line)
+            main = Entry([], code, block.name, vf.name, block.line, block.line,
+                         reverse=self.reverse_of(block.code) if code != "---" else "")
             own: list[Entry] = []
             for verb in block.verbs:
                 vcode = self.verb_code(vf.name, verb, block, code)
                 if vcode == code:
                     self.claim(main, verb, vf.name)
                     continue
-                entry = Entry([], vcode, block.name, vf.name, verb.line, block.line)
+                entry = Entry([], vcode, block.name, vf.name, verb.line, block.line,
+                              reverse=self.reverse_of(verb.code) if vcode != "---" else "")
                 if self.claim(entry, verb, vf.name):
                     own.append(entry)
             patterns = self.convert_patterns(vf, block.patterns)
@@ -387,6 +402,9 @@ class VerbConverter:
                 self.report.reject(vf.name, line, error.split(": ")[0], "- " + raw, error, unit="patterns")
                 continue
             pattern.line, pattern.source = line, "- " + raw
+            pattern.reverse = self.reverse_of(re.sub(r"^.*\[([^\]]*)\]\s*$", r"\1", raw))
+            if pattern.reverse:
+                note = "; ".join(part for part in note.split("; ") if part != DUAL)
             for part in filter(None, note.split("; ")):
                 self.report.lossy(vf.name, line, part, "- " + raw, unit="patterns")
             out.append(pattern)
@@ -455,11 +473,14 @@ def verb_yaml(entries: list[Entry]) -> str:
     for entry in entries:
         lines.append(f"  - verb: {flow_list(entry.triggers)}")
         lines.append(f"    code: {quoted(entry.code)}")
+        if entry.reverse:
+            lines.append(f"    reverse: {quoted(entry.reverse)}")
         lines.append(f"    comment: {quoted('PETRARCH block ' + entry.block + ' (' + entry.file + ')')}")
         if entry.patterns:
             lines.append("    patterns:")
             for pattern in sorted(entry.patterns, key=specificity, reverse=True):
-                lines.append(f"      - {{pattern: {quoted(pattern.text)}, code: {quoted(pattern.code)}}}")
+                reverse = f", reverse: {quoted(pattern.reverse)}" if pattern.reverse else ""
+                lines.append(f"      - {{pattern: {quoted(pattern.text)}, code: {quoted(pattern.code)}{reverse}}}")
     return "\n".join(lines) + "\n"
 
 
