@@ -130,7 +130,12 @@ class Coder:
             used = sorted(decision.hit.used_tokens)
             event_text = " ".join(analysis.tokens[i].text for i in used)
             pairs = [(source, target, decision.code) for source in decision.sources for target in decision.targets]
-            if decision.reverse:  # "visited": the host received the visit
+            if decision.compound:  # partners act on each other; a dual code's second half is the way back
+                group = decision.sources
+                pairs = [(a, b, decision.code) for i, a in enumerate(group) for b in group[i + 1:]]
+                back = decision.reverse or decision.code
+                pairs += [(b, a, back) for i, a in enumerate(group) for b in group[i + 1:]]
+            elif decision.reverse:  # "visited": the host received the visit
                 pairs += [(target, source, decision.reverse) for source in decision.sources
                           for target in decision.targets]
             for source, target, code in pairs:

@@ -362,8 +362,6 @@ def _merge_form_blocks(parsed: verbs.VerbFile, report: ImportReport) -> None:
     owners: dict[tuple[str, ...], verbs.Block] = {}
     kept = []
     for block in parsed.blocks:
-        # `%` (compound) is dropped in conversion: a `% * TALKS` must not shadow the plain `* TALKS`.
-        block.patterns.sort(key=lambda pattern: "%" in pattern[0])
         keys = [english.verb_keys(t) for v in block.verbs for t in v.triggers[:1]]
         home = owners.get(keys[0]) if len(keys) == 1 and keys[0] else None
         if home is not None and home is not block:
@@ -401,7 +399,7 @@ def convert_verb_file(path: Path, report: ImportReport, tmp: Path, cameo: set[st
     parsed = verbs.parse_verb_file(_write_temp(tmp, path.name, lines), report)
     parsed.synsets = _expand_synsets(parsed.synsets)
     _merge_form_blocks(parsed, report)
-    converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True)
+    converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True, compound_after_verb_is_target=not tabari)
     converter.add_file(parsed)
     used = {e.code for e in converter.entries} | {p.code for e in converter.entries for p in e.patterns}
     return converter.entries, converter.synsets, extra & used

@@ -67,3 +67,10 @@ def test_reverse_code_must_be_an_event_code(dictionary_dir) -> None:
         'verbs:\n  - verb: visit\n    code: "042"\n    reverse: "9x9"\n', encoding="utf-8")
     with pytest.raises(DictionaryError, match="9x9"):
         load_dictionaries(dictionary_dir)
+
+
+def test_compound_slot_partners_act_on_each_other(tabari_coder) -> None:
+    # POSTPONE "% HAVE POSTPONED * [191]"
+    text = "Old foes Gondor and Osgiliath have postponed their meeting after a hafling was reported."
+    assert triples(tabari_coder.code_text(text)) == {("GON", "191", "OSG"), ("OSG", "191", "GON")}
+

@@ -416,8 +416,8 @@ class Loader:
         tokens = text.split()
         if "*" not in tokens:
             tokens = ["*", *tokens]
-        if tokens.count("*") > 1 or tokens.count("+") > 1 or tokens.count("$") > 1:
-            self.problem(path, item["pattern"], where, "use '*', '+' and '$' at most once each")
+        if any(tokens.count(slot) > 1 for slot in ("*", "+", "$", "%")):
+            self.problem(path, item["pattern"], where, "use '*', '+', '$' and '%' at most once each")
             return None
         elements: list[PatternElement] = []
         for token in tokens:
@@ -427,6 +427,8 @@ class Loader:
                 elements.append(PatternElement("target", text=token))
             elif token == "$":
                 elements.append(PatternElement("source", text=token))
+            elif token == "%":
+                elements.append(PatternElement("compound", text=token))
             elif token.startswith("&"):
                 if token not in synsets:
                     self.problem(path, item["pattern"], where, f"unknown synset '{token}'")

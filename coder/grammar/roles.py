@@ -54,6 +54,7 @@ class Decision:
     targets: list[ActorPhrase] = field(default_factory=list)
     dropped: str | None = None
     reverse: str | None = None  # code of the counterpart event, each target to each source
+    compound: bool = False  # sources and targets are one compound whose partners act on each other (`%`)
 
 
 def clause_start(analysis: SentenceAnalysis, index: int) -> int:
@@ -348,6 +349,9 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
         dependency_roles(analysis, decision, config)
     else:
         positional_roles(analysis, decision, config)
+    if hit.compound_from is not None or hit.compound_to is not None:
+        decision.sources = decision.targets = compound_partners(analysis, trigger, hit)
+        decision.compound = True
     if decision.negated:
         decision.dropped = "negated"
     elif not decision.sources:
@@ -362,6 +366,25 @@ def _names_participant(analysis: SentenceAnalysis, trigger: Trigger, hit: Patter
     phrase = first_after(analysis, hit.source_from, hit.source_to, analysis.clause_of[trigger.start],
                          hit.used_tokens, anchored=True)
     return phrase is not None and not is_locative(analysis, phrase)
+
+
+def compound_partners(analysis: SentenceAnalysis, trigger: Trigger, hit: PatternHit) -> list[ActorPhrase]:
+    """The compound in a pattern's `%` slot: the first one after the verb, or the one nearest before it."""
+    clause = analysis.clause_of[trigger.start]
+    start = hit.compound_from if hit.compound_from is not None else 0
+    end = hit.compound_to if hit.compound_to is not None else len(analysis.tokens)
+    found: list[ActorPhrase] = []
+    for phrase in analysis.phrases:
+        if not (start <= phrase.start and phrase.end <= end and analysis.clause_of[phrase.start] == clause):
+            continue
+        if phrase in found:
+            continue
+        group = conjuncts(analysis, phrase)
+        if len(group) > 1:
+            found = group
+            if hit.compound_from is not None:
+                break
+    return found
 
 
 def _parsed_passive(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) -> bool:

@@ -223,7 +223,7 @@ def split_token(token: str) -> list[str]:
 
 
 def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[str],
-                    flatten: bool) -> tuple[Pattern | None, str, str]:
+                    flatten: bool, compounds: bool = False) -> tuple[Pattern | None, str, str]:
     """A source pattern -> (Pattern, lossy note, "") or (None, "", reject reason)."""
     match = re.match(r"^(.*)\[([^\]]*)\]\s*$", raw)
     if not match:
@@ -246,10 +246,10 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
     for token in tokens:
         if token == "^":
             continue
-        if token == "%":
+        if token == "%" and not compounds:
             notes.append(COMPOUND)
             continue
-        if token in ("*", "+", "$"):
+        if token in ("*", "+", "$", "%"):
             out.append(token)
             key.append(token)
             continue
@@ -268,7 +268,7 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
                 return None, "", f"truncated TABARI stem (PETRARCH matches whole words): {word}"
         out.append("_".join(words))
         key.append(tuple(k for w in words for k in english.verb_keys(w)))
-    for marker in ("*", "+", "$"):
+    for marker in ("*", "+", "$", "%"):
         if out.count(marker) > 1:
             return None, "", f"more than one {marker}"
     if "*" not in out:
@@ -286,10 +286,14 @@ def specificity(pattern: Pattern) -> int:
 class VerbConverter:
     """Turns parsed verb files into conflict-free entries: one trigger, one entry."""
 
-    def __init__(self, event_codes: set[str], report: ImportReport, dual_codes: bool = False) -> None:
+    def __init__(self, event_codes: set[str], report: ImportReport, dual_codes: bool = False,
+                 compound_after_verb_is_target: bool = False) -> None:
         self.event_codes = event_codes
         self.report = report
-        self.dual_codes = dual_codes  # keep [a:b]'s second half as the reverse event instead of dropping it
+        # Suites: keep [a:b]'s second half as the reverse event, and `%` (compound partners act on each other).
+        self.dual_codes = dual_codes
+        # PETRARCH reads `* WITH %` as "with each partner of the compound": our `+` (a target takes its conjuncts).
+        self.compound_after_verb_is_target = compound_after_verb_is_target
         self.entries: list[Entry] = []
         self.trigger_owner: dict[tuple[str, ...], Entry] = {}
         self.synsets: dict[str, list[str]] = {}
@@ -397,11 +401,16 @@ class VerbConverter:
         out = []
         for raw, line in raws:
             self.report.read[vf.name + " (patterns)"] += 1
-            pattern, note, error = convert_pattern(raw, self.synsets, self.event_codes, flatten)
+            pattern, note, error = convert_pattern(raw, self.synsets, self.event_codes, flatten,
+                                                   compounds=self.dual_codes)
             if pattern is None:
                 self.report.reject(vf.name, line, error.split(": ")[0], "- " + raw, error, unit="patterns")
                 continue
             pattern.line, pattern.source = line, "- " + raw
+            if self.compound_after_verb_is_target and "%" in pattern.key[pattern.key.index("*"):] \
+                    and "+" not in pattern.key:
+                pattern.key = tuple("+" if part == "%" else part for part in pattern.key)
+                pattern.text = " ".join("+" if part == "%" else part for part in pattern.text.split())
             pattern.reverse = self.reverse_of(re.sub(r"^.*\[([^\]]*)\]\s*$", r"\1", raw))
             if pattern.reverse:
                 note = "; ".join(part for part in note.split("; ") if part != DUAL)
