@@ -21,6 +21,12 @@ from coder.languages import get_language
 from coder.paths import default_dictionary_dir
 
 
+def word_count(analysis: SentenceAnalysis) -> int:
+    """Words as a reader counts them: "Gondor's" and "isn't" are one word each, punctuation none."""
+    return sum(1 for token in analysis.tokens
+               if not token.is_punct and not token.text.startswith(("'", "’")) and token.lower_ != "n't")
+
+
 @dataclass
 class CodedSentence:
     analysis: SentenceAnalysis
@@ -49,11 +55,12 @@ class Coder:
 
     parse=True uses the trained English parser when installed; parse=False is the fast rule-based path.
     `date` is used for undated documents (default: today); `lang` for documents without a language
-    ("auto" detects).
+    ("auto" detects). min_words > 0 leaves sentences of fewer words uncoded (TABARI's MINIMUM WORDS: headlines
+    and fragments).
     """
 
     def __init__(self, dictionaries: Path | str | Dictionaries | None = None, parse: bool = True,
-                 date: str | None = None, lang: str = "auto") -> None:
+                 date: str | None = None, lang: str = "auto", min_words: int = 0) -> None:
         if isinstance(dictionaries, Dictionaries):
             self.dictionaries = dictionaries
         else:
@@ -61,6 +68,7 @@ class Coder:
         self.parse = parse
         self.default_date = date or datetime.date.today().isoformat()
         self.default_lang = lang
+        self.min_words = min_words
         self._pipelines: dict[str, tuple[object, bool]] = {}
 
     # -- pipelines ---------------------------------------------------------------------------------------
@@ -110,7 +118,7 @@ class Coder:
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)
-            if not analysis.discarded:
+            if not analysis.discarded and word_count(analysis) >= self.min_words:
                 sentence.decisions = decide_sentence(analysis, config)
                 sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
                 event_index += len(sentence.events)

@@ -74,3 +74,19 @@ def test_compound_slot_partners_act_on_each_other(tabari_coder) -> None:
     text = "Old foes Gondor and Osgiliath have postponed their meeting after a hafling was reported."
     assert triples(tabari_coder.code_text(text)) == {("GON", "191", "OSG"), ("OSG", "191", "GON")}
 
+
+
+def test_minimum_words_leaves_short_sentences_uncoded() -> None:
+    folder = suite_dictionary_dir("tabari")
+    text = "Gondor's planes attacked Osgiliath on Friday night."  # seven words
+    assert Coder(folder, parse=False, date="1995-01-03", lang="en", min_words=8).code_text(text) == []
+    assert triples(Coder(folder, parse=False, date="1995-01-03", lang="en", min_words=7).code_text(text)) == {
+        ("GON", "225", "OSG")}
+
+
+def test_tabari_records_carry_the_minimum_words_in_force() -> None:
+    from coder.validation_suites import load_suite
+
+    records = {r.id: r for r in load_suite("tabari")}
+    assert records["MINWRD-01"].config["MINIMUM WORDS"] == "8"  # TABARI's default
+    assert records["MINWRD-02"].config["MINIMUM WORDS"] == "4"  # after SET: MINIMUM WORDS = 4
