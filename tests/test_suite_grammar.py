@@ -90,3 +90,8 @@ def test_tabari_records_carry_the_minimum_words_in_force() -> None:
     records = {r.id: r for r in load_suite("tabari")}
     assert records["MINWRD-01"].config["MINIMUM WORDS"] == "8"  # TABARI's default
     assert records["MINWRD-02"].config["MINIMUM WORDS"] == "4"  # after SET: MINIMUM WORDS = 4
+
+
+def test_describing_words_do_not_break_a_compound(tabari_coder) -> None:
+    text = "Fornost and the evil awful Gondor welcomed a resumption of formal diplomatic ties with Osgiliath."
+    assert triples(tabari_coder.code_text(text)) == {("FOR", "041", "OSG"), ("GON", "041", "OSG")}

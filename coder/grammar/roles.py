@@ -98,7 +98,8 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
         current, following = phrases[index], phrases[index + 1]
         gap = range(current.end, following.start)
         linked = (any(analysis.is_marked("conjunctions", i) for i in gap) and all(
-            analysis.is_marked("conjunctions", i) or analysis.is_marked("skip_words", i) for i in gap)
+            analysis.is_marked("conjunctions", i) or analysis.is_marked("skip_words", i)
+            or _describing_word(analysis, i) for i in gap)
         ) or _parsed_conjunct(analysis, current, following)
         if not linked or following.speaker or (allowed is not None and following.start not in allowed):
             break
@@ -111,6 +112,13 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
         group.pop()
     share_role(group)
     return group
+
+
+def _describing_word(analysis: SentenceAnalysis, index: int) -> bool:
+    """With a parse, a lower-case adjective, noun or determiner may stand between a conjunction and the next
+    partner: "Fornost and the evil awful Gondor", "Russia and its ally Belarus"."""
+    token = analysis.tokens[index]
+    return analysis.parsed and token.is_lower and token.pos_ in ("ADJ", "NOUN", "DET", "ADV", "NUM")
 
 
 def _parsed_conjunct(analysis: SentenceAnalysis, current: ActorPhrase, following: ActorPhrase) -> bool:
