@@ -95,3 +95,9 @@ def test_tabari_records_carry_the_minimum_words_in_force() -> None:
 def test_describing_words_do_not_break_a_compound(tabari_coder) -> None:
     text = "Fornost and the evil awful Gondor welcomed a resumption of formal diplomatic ties with Osgiliath."
     assert triples(tabari_coder.code_text(text)) == {("FOR", "041", "OSG"), ("GON", "041", "OSG")}
+
+
+def test_a_noun_trigger_does_not_end_the_search_for_the_object(shipped_coder) -> None:
+    events = shipped_coder.code_text("Japan pledged 5.5 billion dollars in additional aid to Ukraine.", lang="en",
+                                     date="2023-02-20")
+    assert triples(events) == {("JPN", "0331", "UKR")}

@@ -207,9 +207,11 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
 
 
 def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int], language: Language) -> int | None:
-    """Where the next verb trigger after this one starts (nouns made from verbs do not count)."""
+    """Where the next verb trigger after this one starts (nouns made from verbs, or tagged nouns with a parse,
+    do not count: "signed an accord on Thursday to supply Gondor")."""
     return min((t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
-                and not language.is_nominal_form(analysis.tokens[t.start].text)), default=None)
+                and not language.is_nominal_form(analysis.tokens[t.start].text)
+                and not (analysis.parsed and analysis.tokens[t.start].pos_ in ("NOUN", "PROPN"))), default=None)
 
 
 def last_before(analysis: SentenceAnalysis, end: int, clause: int, exclude: set[int]) -> ActorPhrase | None:
