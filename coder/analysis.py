@@ -35,6 +35,7 @@ class ActorPhrase:
     code: str = UNKNOWN_ACTOR  # resolved for the document date; "---MIL" when only an agent named it
     inferred: bool = False
     speaker: bool = False  # the speaker of an attribution ("..., kata X"): never a target
+    refers_to: ActorPhrase | None = None  # a pronoun's antecedent
 
     @property
     def country_known(self) -> bool:
@@ -213,6 +214,22 @@ def is_role_modifier(phrase: ActorPhrase, tokens: list[Token]) -> bool:
     return last.dep_ in MODIFIER_DEPS and not inside and head.pos_ in ("NOUN", "PROPN") and head.i > last.i
 
 
+def pronoun_phrases(tokens: list[Token], phrases: list[ActorPhrase], marks: dict[str, list[PhraseMatch[str]]],
+                    parsed: bool) -> list[ActorPhrase]:
+    """A personal pronoun stands for the sentence's first participant before it, as in TABARI: "Calenardhon
+    urged Bree to chill out and then it requested ...". Not "it" of "it is expected that" (with a parse)."""
+    found = []
+    for mark in marks.get("pronouns", ()):
+        if parsed and tokens[mark.start].dep_ == "expl":
+            continue
+        antecedent = next((p for p in phrases if p.end <= mark.start), None)
+        if antecedent is None or any(p.start <= mark.start < p.end for p in phrases):
+            continue
+        found.append(ActorPhrase(mark.start, mark.end, tokens[mark.start].text, antecedent.actors,
+                                 antecedent.agents, antecedent.code, antecedent.inferred, refers_to=antecedent))
+    return found
+
+
 def resolve_code(phrase: ActorPhrase, date: str | None) -> str:
     """One code for a phrase: a person or body with sectors wins; else country plus the first agent's sectors."""
     codes = [actor.code_on(date) for actor in phrase.actors]
@@ -257,10 +274,11 @@ def dateline_end(texts: list[str]) -> int:
     """Token offset after a dateline such as "MOSCOW (Reuters) -" or "Moskow, Suarathailand-", else 0.
 
     A dash alone is not enough ("Junta Myanmar — yang ..."): the place and the agency are separated by a
-    comma or the agency stands in brackets, or the dash is glued to the agency's name.
+    comma or the agency stands in brackets, or the dash is glued to the agency's capitalised name (a prefix
+    such as "anti-" is not an agency).
     """
     for index, text in enumerate(texts[:DATELINE_MAX_WORDS]):
-        glued = text.endswith("-") and len(text) > 1
+        glued = text.endswith("-") and len(text) > 1 and text[0].isupper()
         if index > 0 and (glued or text in DATELINE_DASHES):
             prefix = set(texts[:index])
             if glued or "," in prefix or "(" in prefix:
@@ -293,6 +311,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
         phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
     for phrase in phrases:
         phrase.code = resolve_code(phrase, date)
+    phrases = sorted(phrases + pronoun_phrases(tokens, phrases, marks, parsed), key=lambda p: p.start)
     stream = [(key, position) for position, word in enumerate(words) for key in word.verb_keys]
     analysis = SentenceAnalysis(
         span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers, stream=stream,

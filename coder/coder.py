@@ -21,6 +21,12 @@ from coder.languages import get_language
 from coder.paths import default_dictionary_dir
 
 
+def word_count(analysis: SentenceAnalysis) -> int:
+    """Words as a reader counts them: "Gondor's" and "isn't" are one word each, punctuation none."""
+    return sum(1 for token in analysis.tokens
+               if not token.is_punct and not token.text.startswith(("'", "’")) and token.lower_ != "n't")
+
+
 @dataclass
 class CodedSentence:
     analysis: SentenceAnalysis
@@ -49,11 +55,12 @@ class Coder:
 
     parse=True uses the trained English parser when installed; parse=False is the fast rule-based path.
     `date` is used for undated documents (default: today); `lang` for documents without a language
-    ("auto" detects).
+    ("auto" detects). min_words > 0 leaves sentences of fewer words uncoded (TABARI's MINIMUM WORDS: headlines
+    and fragments).
     """
 
     def __init__(self, dictionaries: Path | str | Dictionaries | None = None, parse: bool = True,
-                 date: str | None = None, lang: str = "auto") -> None:
+                 date: str | None = None, lang: str = "auto", min_words: int = 0) -> None:
         if isinstance(dictionaries, Dictionaries):
             self.dictionaries = dictionaries
         else:
@@ -61,6 +68,7 @@ class Coder:
         self.parse = parse
         self.default_date = date or datetime.date.today().isoformat()
         self.default_lang = lang
+        self.min_words = min_words
         self._pipelines: dict[str, tuple[object, bool]] = {}
 
     # -- pipelines ---------------------------------------------------------------------------------------
@@ -110,7 +118,7 @@ class Coder:
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)
-            if not analysis.discarded:
+            if not analysis.discarded and word_count(analysis) >= self.min_words:
                 sentence.decisions = decide_sentence(analysis, config)
                 sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
                 event_index += len(sentence.events)
@@ -125,31 +133,39 @@ class Coder:
         for decision in decisions:
             if decision.dropped is not None:
                 continue
-            code = decision.code
-            name_goldstein = self.dictionaries.event_codes[code]
             verb = decision.trigger.verb
             pattern = decision.hit.pattern
             used = sorted(decision.hit.used_tokens)
             event_text = " ".join(analysis.texts[i] for i in used)
-            for source in decision.sources:
-                for target in decision.targets:
-                    key = (source.code, target.code, code)
-                    if source.code == target.code or key in seen:
-                        continue
-                    seen.add(key)
-                    events.append(Event(
-                        doc_id=document.id, sentence_index=analysis.index, event_index=first_index + len(events),
-                        date=date, lang=lang, source=source.code, source_text=source.text,
-                        target=target.code, target_text=target.text, code=code, root=code[:2],
-                        quad_class=self.dictionaries.quad_class(code), goldstein=name_goldstein[1],
-                        event_text=event_text, pattern=pattern.origin if pattern else verb.origin,
-                        sentence=analysis.text,
-                        pattern_text=f"{verb.trigger}: {pattern.text}" if pattern else f"{verb.trigger} (default)",
-                        source_entry=source.origin, target_entry=target.origin,
-                        source_inferred=source.inferred, target_inferred=target.inferred,
-                        voice=decision.voice, intent=decision.future and code != decision.hit.code,
-                        attributed_to=speaker if speaker not in (source.text, target.text) else "",
-                    ))
+            pairs = [(source, target, decision.code) for source in decision.sources for target in decision.targets]
+            if decision.compound:  # partners act on each other; a dual code's second half is the way back
+                group = decision.sources
+                pairs = [(a, b, decision.code) for i, a in enumerate(group) for b in group[i + 1:]]
+                back = decision.reverse or decision.code
+                pairs += [(b, a, back) for i, a in enumerate(group) for b in group[i + 1:]]
+            elif decision.reverse:  # "visited": the host received the visit
+                pairs += [(target, source, decision.reverse) for source in decision.sources
+                          for target in decision.targets]
+            for source, target, code in pairs:
+                name_goldstein = self.dictionaries.event_codes[code]
+                key = (source.code, target.code, code)
+                if source.code == target.code or key in seen:
+                    continue
+                seen.add(key)
+                events.append(Event(
+                    doc_id=document.id, sentence_index=analysis.index, event_index=first_index + len(events),
+                    date=date, lang=lang, source=source.code, source_text=source.text,
+                    target=target.code, target_text=target.text, code=code, root=code[:2],
+                    quad_class=self.dictionaries.quad_class(code), goldstein=name_goldstein[1],
+                    event_text=event_text, pattern=pattern.origin if pattern else verb.origin,
+                    sentence=analysis.text,
+                    pattern_text=f"{verb.trigger}: {pattern.text}" if pattern else f"{verb.trigger} (default)",
+                    source_entry=source.origin, target_entry=target.origin,
+                    source_inferred=source.inferred, target_inferred=target.inferred,
+                    voice=decision.voice,
+                    intent=decision.future and code not in (decision.hit.code, decision.hit.reverse),
+                    attributed_to=speaker if speaker not in (source.text, target.text) else "",
+                ))
         return events
 
     # -- conveniences --------------------------------------------------------------------------------------

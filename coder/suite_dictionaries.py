@@ -242,6 +242,17 @@ def _expand_alternatives(pattern: str) -> list[str]:
     return [re.sub(r"_?\s+_?", " ", "".join(combo)) for combo in itertools.product(*choices)]
 
 
+def _expand_pattern_stems(pattern: str) -> list[str]:
+    """`- * REAL~_PLEASANT [024]` -> the pattern with REAL and with REALLY: TABARI's `~` marks a stem matching
+    any word it begins; here the word (whose inflections our lemmas match) and its -ly adverb."""
+    match = re.search(r"([A-Za-z]+)~", pattern)
+    if not match:
+        return [pattern]
+    stem = match.group(1)
+    head, tail = pattern[:match.start()], pattern[match.end():]
+    return [line for word in (stem, stem + "LY") for line in _expand_pattern_stems(head + word + tail)]
+
+
 def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, discarded: list[str]) -> list[str]:
     """Rewrite TABARI's verb file into PETRARCH's block layout for `verbs.parse_verb_file`.
 
@@ -268,8 +279,12 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
             out.append(stripped.replace(" ", "_") if stripped.startswith("+") else stripped)
             continue
         if stripped.startswith("-"):
-            out.append(" ".join(_expand_alternatives(stripped)) if "|" not in stripped else
-                       "\n".join(_expand_alternatives(stripped)))
+            stemmed = _expand_pattern_stems(stripped)
+            if len(stemmed) > 1:
+                report.lossy(name, number, "TABARI stem~ in a pattern: the word, its -ly adverb and inflections",
+                             stripped, " | ".join(stemmed))
+            expanded = [alt for line in stemmed for alt in _expand_alternatives(line)]
+            out.append("\n".join(expanded))
             continue
         if stripped.startswith("{"):  # irregular forms of the previous verb: `{ BROKE_ BROKEN_ }`
             forms = stripped.strip("{} ")
@@ -347,8 +362,6 @@ def _merge_form_blocks(parsed: verbs.VerbFile, report: ImportReport) -> None:
     owners: dict[tuple[str, ...], verbs.Block] = {}
     kept = []
     for block in parsed.blocks:
-        # `%` (compound) is dropped in conversion: a `% * TALKS` must not shadow the plain `* TALKS`.
-        block.patterns.sort(key=lambda pattern: "%" in pattern[0])
         keys = [english.verb_keys(t) for v in block.verbs for t in v.triggers[:1]]
         home = owners.get(keys[0]) if len(keys) == 1 and keys[0] else None
         if home is not None and home is not block:
@@ -386,7 +399,7 @@ def convert_verb_file(path: Path, report: ImportReport, tmp: Path, cameo: set[st
     parsed = verbs.parse_verb_file(_write_temp(tmp, path.name, lines), report)
     parsed.synsets = _expand_synsets(parsed.synsets)
     _merge_form_blocks(parsed, report)
-    converter = verbs.VerbConverter(cameo | extra, report)
+    converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True, compound_after_verb_is_target=not tabari)
     converter.add_file(parsed)
     used = {e.code for e in converter.entries} | {p.code for e in converter.entries for p in e.patterns}
     return converter.entries, converter.synsets, extra & used

@@ -152,6 +152,7 @@ _HEADER = re.compile(r"^(\d{6,9})\s+(\S+)(?:\s+(.*\S))?\s*$")
 _BRACES = re.compile(r"(-?)\{([^{}]*)\}")
 _OPEN_OPTION = re.compile(r"\{\s*(OPTION:[^{}]*)$", re.S)
 _MARKERS = {"---": "none", "+++": "complex", "###": "discard"}
+TABARI_DEFAULTS = {"MINIMUM WORDS": "8"}  # TABARI's own default: shorter sentences are not coded
 
 
 def read_tabari_suite(path: str | Path = TABARI_SUITE, options_path: str | Path | None = None) -> list[SuiteRecord]:
@@ -167,7 +168,8 @@ def read_tabari_suite(path: str | Path = TABARI_SUITE, options_path: str | Path 
         raise FileNotFoundError(f"TABARI suite not found: {path}")
     lines = path.read_text(encoding="latin-1").splitlines()
     options_file = Path(options_path) if options_path else path.with_name("Validate.options")
-    config = _read_tabari_options(options_file) if options_file.is_file() else {}
+    config = dict(TABARI_DEFAULTS)
+    config.update(_read_tabari_options(options_file) if options_file.is_file() else {})
 
     blocks = _tabari_blocks(lines)
     if not blocks:

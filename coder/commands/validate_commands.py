@@ -49,7 +49,8 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
     from coder.coder import Coder
     from coder.suite_dictionaries import suite_dictionary_dir
 
-    coder = Coder(dictionaries or suite_dictionary_dir(suite), parse=parse, lang="en")
+    folder = dictionaries or suite_dictionary_dir(suite)
+    coders: dict[int, Coder] = {}
 
     def actor(code: str) -> str:
         if not code:
@@ -59,6 +60,10 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
         return code
 
     def code(record: SuiteRecord) -> list[Triple]:
+        min_words = int(record.config.get("MINIMUM WORDS", "0"))  # TABARI's SET: MINIMUM WORDS
+        if min_words not in coders:
+            coders[min_words] = Coder(folder, parse=parse, lang="en", min_words=min_words)
+        coder = coders[min_words]
         events = coder.code_text(record.text, lang="en", date=record.date, doc_id=record.id)
         return [(actor(event.source), actor(event.target), event.code) for event in events]
 

@@ -33,7 +33,7 @@ ANY_LANGUAGE = "any"
 WORD_LISTS = ("markers", "negation", "future", "attribution", "conjunctions", "passive_agent",
               "passive_auxiliaries", "passive_prefixes", "relative_markers", "clause_breaks",
               "location_prepositions", "skip_words", "complement_markers", "agent_joiners",
-              "undergoer_forms")
+              "undergoer_forms", "pronouns")
 
 
 class Loader:
@@ -372,9 +372,11 @@ class Loader:
             return
         triggers = node.get("verb")
         entry = f"verb '{first_phrase(triggers) or '?'}'"
-        if not self.check_keys(path, node, entry, {"verb", "code", "patterns", "comment"}, {"verb", "code"}):
+        if not self.check_keys(path, node, entry, {"verb", "code", "reverse", "patterns", "comment"},
+                               {"verb", "code"}):
             return
         code = self.event_code(path, node["code"], entry, allow_none=True)
+        reverse = self.event_code(path, node["reverse"], entry) if "reverse" in node else None
         patterns = []
         raw_patterns = node.get("patterns")
         if raw_patterns is None:
@@ -395,7 +397,7 @@ class Loader:
                 self.problem(path, trigger, entry, f"trigger '{trigger}' has no words")
                 continue
             verb = VerbEntry(trigger=str(trigger), code=code, origin=f"{self.relative(path)}:{node.line}",
-                             patterns=ordered)
+                             patterns=ordered, reverse=reverse)
             self._layers[id(verb)] = layer
             self.add_phrase(self.store.verbs[language.code], keys, verb, layer, path, trigger, entry,
                             language.code, lambda a, b: a.origin == b.origin)
@@ -405,16 +407,17 @@ class Loader:
         if not isinstance(item, Mapping):
             self.problem(path, item, entry, "a pattern must be a mapping {pattern, code}")
             return None
-        if not self.check_keys(path, item, entry, {"pattern", "code", "comment"}, {"pattern", "code"}):
+        if not self.check_keys(path, item, entry, {"pattern", "code", "reverse", "comment"}, {"pattern", "code"}):
             return None
         text = str(item["pattern"])
         where = f"{entry} pattern '{text}'"
         code = self.event_code(path, item["code"], where, allow_none=True)  # "---": this is no event
+        reverse = self.event_code(path, item["reverse"], where) if "reverse" in item else None
         tokens = text.split()
         if "*" not in tokens:
             tokens = ["*", *tokens]
-        if tokens.count("*") > 1 or tokens.count("+") > 1 or tokens.count("$") > 1:
-            self.problem(path, item["pattern"], where, "use '*', '+' and '$' at most once each")
+        if any(tokens.count(slot) > 1 for slot in ("*", "+", "$", "%")):
+            self.problem(path, item["pattern"], where, "use '*', '+', '$' and '%' at most once each")
             return None
         elements: list[PatternElement] = []
         for token in tokens:
@@ -424,6 +427,8 @@ class Loader:
                 elements.append(PatternElement("target", text=token))
             elif token == "$":
                 elements.append(PatternElement("source", text=token))
+            elif token == "%":
+                elements.append(PatternElement("compound", text=token))
             elif token.startswith("&"):
                 if token not in synsets:
                     self.problem(path, item["pattern"], where, f"unknown synset '{token}'")
@@ -439,7 +444,7 @@ class Loader:
             return None
         split = next(index for index, element in enumerate(elements) if element.kind == "trigger")
         return VerbPattern(code=code, before=tuple(elements[:split]), after=tuple(elements[split + 1:]),
-                           text=text, origin=f"{self.relative(path)}:{item.line}")
+                           text=text, origin=f"{self.relative(path)}:{item.line}", reverse=reverse)
 
     def load_discards(self) -> None:
         for path in self.files("discards"):

@@ -44,7 +44,7 @@ class AgentEntry:
 class PatternElement:
     """One token of a verb pattern: a literal phrase (alternatives of key sequences), or a slot."""
 
-    kind: str  # "word" | "target" | "source"
+    kind: str  # "word" | "target" | "source" | "compound"
     alternatives: tuple[tuple[str, ...], ...] = ()
     text: str = ""
 
@@ -61,10 +61,11 @@ class VerbPattern:
     after: tuple[PatternElement, ...]
     text: str
     origin: str
+    reverse: str | None = None  # what the target does to the source at once (visit -> receive a visit)
 
     @cached_property
     def specificity(self) -> int:
-        return sum(1 for element in self.before + self.after if element.kind == "word")
+        return sum(1 for element in self.before + self.after if element.kind in ("word", "compound"))
 
     @cached_property
     def words(self) -> tuple[PatternElement, ...]:
@@ -100,6 +101,7 @@ class VerbEntry:
     code: str  # "---": only the patterns code
     origin: str
     patterns: tuple[VerbPattern, ...] = ()  # most specific first; equally specific ones in written order
+    reverse: str | None = None  # the default code's counterpart event, target to source (TABARI [032:033])
 
     @cached_property
     def reach_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:

@@ -21,6 +21,9 @@ class PatternHit:
     target_to: int | None = None
     source_from: int | None = None
     source_to: int | None = None
+    reverse: str | None = None  # the counterpart event's code, target to source
+    compound_from: int | None = None  # `%`: partners of a compound act on each other ("X and Y postponed")
+    compound_to: int | None = None
 
 
 def _matches_at(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int) -> bool:
@@ -60,7 +63,7 @@ def _find_backward(analysis: SentenceAnalysis, element: PatternElement, cursor: 
 
 def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPattern) -> PatternHit | None:
     clause = analysis.clause_of[trigger.start]
-    hit = PatternHit(pattern.code, pattern, set(range(trigger.start, trigger.end)))
+    hit = PatternHit(pattern.code, pattern, set(range(trigger.start, trigger.end)), reverse=pattern.reverse)
     cursor = trigger.stream_end
     pending: str | None = None  # a slot waiting for the next word to close it
     for element in pattern.after:
@@ -88,7 +91,19 @@ def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPat
             cursor = position
         else:
             setattr(hit, f"{element.kind}_to", analysis.stream_token(cursor))
+    if (hit.compound_from is not None or hit.compound_to is not None) and not _has_compound(analysis, hit, clause):
+        return None
     return hit
+
+
+def _has_compound(analysis: SentenceAnalysis, hit: PatternHit, clause: int) -> bool:
+    """A `%` slot holds two or more participants joined by a conjunction."""
+    start = hit.compound_from if hit.compound_from is not None else 0
+    end = hit.compound_to if hit.compound_to is not None else len(analysis.tokens)
+    inside = [p for p in analysis.phrases
+              if start <= p.start and p.end <= end and analysis.clause_of[p.start] == clause]
+    return any(analysis.is_marked("conjunctions", i) for first, second in zip(inside, inside[1:], strict=False)
+               for i in range(first.end, second.start))
 
 
 def _matched_length(analysis: SentenceAnalysis, element: PatternElement, position: int) -> int:
@@ -132,5 +147,6 @@ def choose_pattern(analysis: SentenceAnalysis, trigger: Trigger) -> PatternHit |
         if hit is not None:
             return hit
     if trigger.verb.code != "---":
-        return PatternHit(trigger.verb.code, None, set(range(trigger.start, trigger.end)))
+        return PatternHit(trigger.verb.code, None, set(range(trigger.start, trigger.end)),
+                          reverse=trigger.verb.reverse)
     return None

@@ -21,6 +21,7 @@ OBJECT_DEPS = ("dobj", "dative", "obj", "iobj", "oprd")
 CLIMB_DEPS = ("conj", "xcomp")
 NO_TARGET = "no target actor"
 NO_EVENT = "---"  # the code of a blocking pattern
+PLURAL_PRONOUNS = ("they", "them", "mereka")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class Decision:
     sources: list[ActorPhrase] = field(default_factory=list)
     targets: list[ActorPhrase] = field(default_factory=list)
     dropped: str | None = None
+    reverse: str | None = None  # code of the counterpart event, each target to each source
+    compound: bool = False  # sources and targets are one compound whose partners act on each other (`%`)
 
 
 def clause_start(analysis: SentenceAnalysis, index: int) -> int:
@@ -85,6 +88,9 @@ def is_locative(analysis: SentenceAnalysis, phrase: ActorPhrase, pattern_words: 
 def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
               allowed: set[int] | None = None) -> list[ActorPhrase]:
     """The phrase and those joined to it by conjunctions: "Russia and China", "Indonesia, Malaysia, dan China"."""
+    if first.refers_to is not None:  # "they": every partner of a compound antecedent
+        group = conjuncts(analysis, first.refers_to) if first.text.lower() in PLURAL_PRONOUNS else []
+        return group if len(group) > 1 else [first]
     group, comma_only = [first], []
     phrases = analysis.phrases
     index = phrases.index(first)
@@ -92,7 +98,8 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
         current, following = phrases[index], phrases[index + 1]
         gap = range(current.end, following.start)
         linked = (any(analysis.is_marked("conjunctions", i) for i in gap) and all(
-            analysis.is_marked("conjunctions", i) or analysis.is_marked("skip_words", i) for i in gap)
+            analysis.is_marked("conjunctions", i) or analysis.is_marked("skip_words", i)
+            or _describing_word(analysis, i) for i in gap)
         ) or _parsed_conjunct(analysis, current, following)
         if not linked or following.speaker or (allowed is not None and following.start not in allowed):
             break
@@ -105,6 +112,13 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
         group.pop()
     share_role(group)
     return group
+
+
+def _describing_word(analysis: SentenceAnalysis, index: int) -> bool:
+    """With a parse, a lower-case adjective, noun or determiner may stand between a conjunction and the next
+    partner: "Fornost and the evil awful Gondor", "Russia and its ally Belarus"."""
+    token = analysis.tokens[index]
+    return analysis.parsed and token.is_lower and token.pos_ in ("ADJ", "NOUN", "DET", "ADV", "NUM")
 
 
 def _parsed_conjunct(analysis: SentenceAnalysis, current: ActorPhrase, following: ActorPhrase) -> bool:
@@ -193,9 +207,11 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
 
 
 def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int]) -> int | None:
-    """Where the next verb trigger after this one starts (nouns made from verbs do not count)."""
+    """Where the next verb trigger after this one starts (nouns made from verbs, or tagged nouns with a parse,
+    do not count: "signed an accord on Thursday to supply Gondor")."""
     return min((t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
-                and not analysis.words[t.start].nominal), default=None)
+                and not analysis.words[t.start].nominal
+                and not (analysis.parsed and analysis.tokens[t.start].pos_ in ("NOUN", "PROPN"))), default=None)
 
 
 def last_before(analysis: SentenceAnalysis, end: int, clause: int, exclude: set[int]) -> ActorPhrase | None:
@@ -327,16 +343,25 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if hit.pattern is None and (analysis.words[trigger.start].nominal or (parsed and word.pos_ in ("NOUN", "PROPN"))):
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
-    decision.code = hit.code
+    decision.code, decision.reverse = hit.code, hit.reverse
     decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens)
     decision.future = modifier_before(analysis, "future", trigger, hit.used_tokens)
     decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))
-    if _passive_form(analysis, trigger) or _english_passive(analysis, trigger):
+    passive = _passive_form(analysis, trigger) or _english_passive(analysis, trigger)
+    if parsed and not passive and hit.source_from is not None:
+        passive = _parsed_passive(analysis, trigger, config)
+    # "+ * from $" on a passive verb ("was freed from $"), or naming a participant rather than a place after
+    # an active one ("hosting + ... with $"): the pattern itself says who acted on whom.
+    placed = hit.source_from is not None and (passive or _names_participant(analysis, trigger, hit))
+    if passive and not placed:
         decision.voice = "passive"
-    if parsed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
+    if parsed and not placed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
         dependency_roles(analysis, decision, config)
     else:
         positional_roles(analysis, decision, config)
+    if hit.compound_from is not None or hit.compound_to is not None:
+        decision.sources = decision.targets = compound_partners(analysis, trigger, hit)
+        decision.compound = True
     if decision.negated:
         decision.dropped = "negated"
     elif not decision.sources:
@@ -344,6 +369,39 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     elif not decision.targets:
         decision.dropped = NO_TARGET
     return decision
+
+
+def _names_participant(analysis: SentenceAnalysis, trigger: Trigger, hit: PatternHit) -> bool:
+    """The pattern's source slot holds an actor that is not a place ("in Tehran" is where, not who)."""
+    phrase = first_after(analysis, hit.source_from, hit.source_to, analysis.clause_of[trigger.start],
+                         hit.used_tokens, anchored=True)
+    return phrase is not None and not is_locative(analysis, phrase)
+
+
+def compound_partners(analysis: SentenceAnalysis, trigger: Trigger, hit: PatternHit) -> list[ActorPhrase]:
+    """The compound in a pattern's `%` slot: the first one after the verb, or the one nearest before it."""
+    clause = analysis.clause_of[trigger.start]
+    start = hit.compound_from if hit.compound_from is not None else 0
+    end = hit.compound_to if hit.compound_to is not None else len(analysis.tokens)
+    found: list[ActorPhrase] = []
+    for phrase in analysis.phrases:
+        if not (start <= phrase.start and phrase.end <= end and analysis.clause_of[phrase.start] == clause):
+            continue
+        if phrase in found:
+            continue
+        group = conjuncts(analysis, phrase)
+        if len(group) > 1:
+            found = group
+            if hit.compound_from is not None:
+                break
+    return found
+
+
+def _parsed_passive(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) -> bool:
+    """The parse shows a passive clause around the verb ("Gollum was seen to break in ...")."""
+    verb = analysis.tokens[trigger.start]
+    _, clause_verb = _subject_of(verb, config.words.get("relative_markers", set()))
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
 
 
 def _passive_form(analysis: SentenceAnalysis, trigger: Trigger) -> bool:

@@ -41,6 +41,25 @@ def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions
     return earlier[-1] if earlier else None
 
 
+def preceding_verb_decision(analysis: SentenceAnalysis, decision: Decision,
+                            decisions: list[Decision]) -> Decision | None:
+    """With a parse, a noun trigger after a coded trigger of its clause, with no other verb between, is that
+    trigger's object even where the parse lost the link ("abandoned an anti- Gondor parade", "was in accord
+    with an anti- Gondor parade"): one event, the first one's."""
+    start = decision.trigger.start
+    if analysis.tokens[start].pos_ not in ("NOUN", "PROPN"):
+        return None
+    clause = analysis.clause_of[start]
+    for index in range(start - 1, -1, -1):
+        if analysis.clause_of[index] != clause:
+            return None
+        coded = next((d for d in decisions if d is not decision and d.trigger.start <= index < d.trigger.end
+                      and d.code is not None and d.dropped is None and not d.speech), None)
+        if coded is not None or analysis.tokens[index].pos_ in ("VERB", "AUX"):
+            return coded
+    return None
+
+
 def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
     if len({phrase.code for phrase in analysis.phrases}) < 2:  # an event needs two different actors
         return [Decision(trigger, None, dropped=FEWER_THAN_TWO_ACTORS) for trigger in analysis.triggers]
@@ -64,6 +83,8 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
             decision.targets, decision.dropped = decision.sources, None  # "X and Y signed a treaty"
     for decision in decisions:
         governor = governing_decision(analysis, decision, decisions, config.parsed)
+        if governor is None and config.parsed:
+            governor = preceding_verb_decision(analysis, decision, decisions)
         if decision.dropped is None and governor is not None:
             decision.dropped = f"content of '{analysis.texts[governor.trigger.start]}', not an event itself"
     reported = [d for d in decisions if d.dropped is None and not d.speech]
@@ -73,4 +94,6 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
     for decision in decisions:
         if decision.dropped is None and decision.future and config.intent_code:
             decision.code = config.intent_code(decision.code) or decision.code
+            if decision.reverse:
+                decision.reverse = config.intent_code(decision.reverse) or decision.reverse
     return decisions

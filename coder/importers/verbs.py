@@ -57,6 +57,7 @@ class Pattern:
     line: int
     key: tuple
     source: str = ""
+    reverse: str = ""  # second half of a dual code [a:b], when the converter keeps it
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Entry:
     line: int
     block_line: int = 0
     patterns: list[Pattern] = field(default_factory=list)
+    reverse: str = ""  # second half of a dual code [a:b], when the converter keeps it
     pattern_keys: dict[tuple, Pattern] = field(default_factory=dict)
 
     def add_pattern(self, pattern: Pattern, report: ImportReport, file: str) -> bool:
@@ -174,6 +176,13 @@ def parse_verb_file(path: Path, report: ImportReport) -> VerbFile:
     return VerbFile(name, synsets, synset_lines, blocks, source_text, comments)
 
 
+def reverse_code(raw: str, event_codes: set[str]) -> str:
+    """The target-to-source half of a dual code: `[032:033]` -> "033"; "" when there is none usable."""
+    _, sep, second = raw.strip().partition(":")
+    second = second.strip()
+    return second if sep and second in event_codes else ""
+
+
 def parse_code(raw: str, event_codes: set[str]) -> tuple[str, str] | tuple[None, str]:
     """`[072]` -> ("072", ""); `[040:040]` -> ("040", DUAL); errors -> (None, reason)."""
     text = raw.strip()
@@ -214,7 +223,7 @@ def split_token(token: str) -> list[str]:
 
 
 def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[str],
-                    flatten: bool) -> tuple[Pattern | None, str, str]:
+                    flatten: bool, compounds: bool = False) -> tuple[Pattern | None, str, str]:
     """A source pattern -> (Pattern, lossy note, "") or (None, "", reject reason)."""
     match = re.match(r"^(.*)\[([^\]]*)\]\s*$", raw)
     if not match:
@@ -237,10 +246,10 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
     for token in tokens:
         if token == "^":
             continue
-        if token == "%":
+        if token == "%" and not compounds:
             notes.append(COMPOUND)
             continue
-        if token in ("*", "+", "$"):
+        if token in ("*", "+", "$", "%"):
             out.append(token)
             key.append(token)
             continue
@@ -259,7 +268,7 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
                 return None, "", f"truncated TABARI stem (PETRARCH matches whole words): {word}"
         out.append("_".join(words))
         key.append(tuple(k for w in words for k in english.verb_keys(w)))
-    for marker in ("*", "+", "$"):
+    for marker in ("*", "+", "$", "%"):
         if out.count(marker) > 1:
             return None, "", f"more than one {marker}"
     if "*" not in out:
@@ -277,9 +286,14 @@ def specificity(pattern: Pattern) -> int:
 class VerbConverter:
     """Turns parsed verb files into conflict-free entries: one trigger, one entry."""
 
-    def __init__(self, event_codes: set[str], report: ImportReport) -> None:
+    def __init__(self, event_codes: set[str], report: ImportReport, dual_codes: bool = False,
+                 compound_after_verb_is_target: bool = False) -> None:
         self.event_codes = event_codes
         self.report = report
+        # Suites: keep [a:b]'s second half as the reverse event, and `%` (compound partners act on each other).
+        self.dual_codes = dual_codes
+        # PETRARCH reads `* WITH %` as "with each partner of the compound": our `+` (a target takes its conjuncts).
+        self.compound_after_verb_is_target = compound_after_verb_is_target
         self.entries: list[Entry] = []
         self.trigger_owner: dict[tuple[str, ...], Entry] = {}
         self.synsets: dict[str, list[str]] = {}
@@ -292,9 +306,12 @@ class VerbConverter:
             self.report.lossy(file, block.line, "block code unusable: the block codes only through patterns",
                               f"--- {block.name} [{block.code}] ---", note)
             return "---"
-        if note:
+        if note and not self.dual_codes:
             self.report.lossy(file, block.line, DUAL, f"--- {block.name} [{block.code}] ---")
         return code
+
+    def reverse_of(self, raw: str | None) -> str:
+        return reverse_code(raw, self.event_codes) if self.dual_codes and raw else ""
 
     def verb_code(self, file: str, verb: VerbLine, block: Block, block_code: str) -> str:
         """The code of a verb line: its own [code] if it has a usable one, else its block's."""
@@ -307,7 +324,7 @@ class VerbConverter:
             self.report.lossy(file, verb.line, "verb code unusable: the verb codes only through patterns",
                               verb.text, f"[{verb.code}]: {note}")
             return "---"
-        if note:
+        if note and not self.dual_codes:
             self.report.lossy(file, verb.line, DUAL, f"{verb.text} [{verb.code}]")
         return code
 
@@ -336,14 +353,16 @@ class VerbConverter:
         for block in vf.blocks:
             self.report.read[vf.name] += 1
             code = self.block_code(vf.name, block)
-            main = Entry([], code, block.name, vf.name, block.line, block.line)
+            main = Entry([], code, block.name, vf.name, block.line, block.line,
+                         reverse=self.reverse_of(block.code) if code != "---" else "")
             own: list[Entry] = []
             for verb in block.verbs:
                 vcode = self.verb_code(vf.name, verb, block, code)
                 if vcode == code:
                     self.claim(main, verb, vf.name)
                     continue
-                entry = Entry([], vcode, block.name, vf.name, verb.line, block.line)
+                entry = Entry([], vcode, block.name, vf.name, verb.line, block.line,
+                              reverse=self.reverse_of(verb.code) if vcode != "---" else "")
                 if self.claim(entry, verb, vf.name):
                     own.append(entry)
             patterns = self.convert_patterns(vf, block.patterns)
@@ -382,11 +401,19 @@ class VerbConverter:
         out = []
         for raw, line in raws:
             self.report.read[vf.name + " (patterns)"] += 1
-            pattern, note, error = convert_pattern(raw, self.synsets, self.event_codes, flatten)
+            pattern, note, error = convert_pattern(raw, self.synsets, self.event_codes, flatten,
+                                                   compounds=self.dual_codes)
             if pattern is None:
                 self.report.reject(vf.name, line, error.split(": ")[0], "- " + raw, error, unit="patterns")
                 continue
             pattern.line, pattern.source = line, "- " + raw
+            if self.compound_after_verb_is_target and "%" in pattern.key[pattern.key.index("*"):] \
+                    and "+" not in pattern.key:
+                pattern.key = tuple("+" if part == "%" else part for part in pattern.key)
+                pattern.text = " ".join("+" if part == "%" else part for part in pattern.text.split())
+            pattern.reverse = self.reverse_of(re.sub(r"^.*\[([^\]]*)\]\s*$", r"\1", raw))
+            if pattern.reverse:
+                note = "; ".join(part for part in note.split("; ") if part != DUAL)
             for part in filter(None, note.split("; ")):
                 self.report.lossy(vf.name, line, part, "- " + raw, unit="patterns")
             out.append(pattern)
@@ -455,11 +482,14 @@ def verb_yaml(entries: list[Entry]) -> str:
     for entry in entries:
         lines.append(f"  - verb: {flow_list(entry.triggers)}")
         lines.append(f"    code: {quoted(entry.code)}")
+        if entry.reverse:
+            lines.append(f"    reverse: {quoted(entry.reverse)}")
         lines.append(f"    comment: {quoted('PETRARCH block ' + entry.block + ' (' + entry.file + ')')}")
         if entry.patterns:
             lines.append("    patterns:")
             for pattern in sorted(entry.patterns, key=specificity, reverse=True):
-                lines.append(f"      - {{pattern: {quoted(pattern.text)}, code: {quoted(pattern.code)}}}")
+                reverse = f", reverse: {quoted(pattern.reverse)}" if pattern.reverse else ""
+                lines.append(f"      - {{pattern: {quoted(pattern.text)}, code: {quoted(pattern.code)}{reverse}}}")
     return "\n".join(lines) + "\n"
 
 

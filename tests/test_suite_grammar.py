@@ -1,0 +1,103 @@
+"""Grammar rules the peer suites exercise, checked on sentences coded with the TABARI suite's dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from coder import Coder
+from coder.suite_dictionaries import suite_dictionary_dir
+from tests.conftest import triples
+
+
+@pytest.fixture(scope="module")
+def tabari_coder() -> Coder:
+    return Coder(suite_dictionary_dir("tabari"), parse=True, date="1992-01-02", lang="en")
+
+
+def test_word_cut_at_its_hyphen_does_not_end_the_sentence(tabari_coder) -> None:
+    events = tabari_coder.code_text("Gollum abandoned an anti- Gondor parade on Saturday.")
+    assert triples(events) == {("HOB", "345", "GON")}  # one sentence; the parade is what was abandoned
+
+
+def test_prefix_with_hyphen_is_not_a_dateline(tabari_coder) -> None:
+    events = tabari_coder.code_text("Gollum participated in an anti- Gondor parade on Saturday.")
+    assert triples(events) == {("HOB", "111", "GON")}
+
+
+def test_pattern_source_slot_after_a_passive_verb(tabari_coder) -> None:
+    # BREAK_ "+ * IN_ $": the one named after "in" broke in on the subject of the passive
+    events = tabari_coder.code_text("Gollum was seen to break in an anti- Gondor parade on Saturday.")
+    assert triples(events) == {("GON", "075", "HOB")}
+
+
+def test_pattern_source_slot_holding_a_place_keeps_the_subject() -> None:
+    shipped = Coder(parse=True, lang="en", date="2023-03-30")
+    text = "Russian authorities arrested Wall Street Journal reporter Evan Gershkovich in Yekaterinburg."
+    assert {(s, t) for s, _, t in triples(shipped.code_text(text))} == {("RUSGOV", "MEDMED")}
+
+
+def test_pronoun_stands_for_the_first_participant(tabari_coder) -> None:
+    text = "Elrond urged Bree to chill out and Gondor asked him to take a greater role in the peace talks."
+    assert triples(tabari_coder.code_text(text)) == {("ELF", "102", "BRE"), ("GON", "090", "ELF")}
+
+
+def test_plural_pronoun_stands_for_a_compound(tabari_coder) -> None:
+    text = ("Elrond and Gondor urged Bree on Monday to chill out and then they requested that Rohan assist "
+            "them to win a greater role in the forthcoming peace talks.")
+    # Rohan is to assist "them": both Elrond and Gondor
+    assert triples(tabari_coder.code_text(text)) == {("ELF", "102", "BRE"), ("GON", "102", "BRE"),
+                                                     ("ROH", "092", "ELF"), ("ROH", "092", "GON")}
+
+
+def test_expletive_it_is_no_participant(tabari_coder) -> None:
+    assert tabari_coder.code_text("Gondor said it is expected that talks resume.") == []
+
+
+def test_dual_code_gives_the_reverse_event_too(tabari_coder) -> None:
+    text = "Bree Prime Minister Romendacil will meet Eriadori and Calenardhon leaders during a brief visit."
+    assert triples(tabari_coder.code_text(text)) == {("BREGOV", "031", "ERI"), ("BREGOV", "031", "CAL"),
+                                                     ("ERI", "031", "BREGOV"), ("CAL", "031", "BREGOV")}
+
+
+def test_reverse_code_must_be_an_event_code(dictionary_dir) -> None:
+    from coder.dictionaries import DictionaryError, load_dictionaries
+
+    (dictionary_dir / "verbs" / "en").mkdir(parents=True)
+    (dictionary_dir / "verbs" / "en" / "v.yaml").write_text(
+        'verbs:\n  - verb: visit\n    code: "042"\n    reverse: "9x9"\n', encoding="utf-8")
+    with pytest.raises(DictionaryError, match="9x9"):
+        load_dictionaries(dictionary_dir)
+
+
+def test_compound_slot_partners_act_on_each_other(tabari_coder) -> None:
+    # POSTPONE "% HAVE POSTPONED * [191]"
+    text = "Old foes Gondor and Osgiliath have postponed their meeting after a hafling was reported."
+    assert triples(tabari_coder.code_text(text)) == {("GON", "191", "OSG"), ("OSG", "191", "GON")}
+
+
+
+def test_minimum_words_leaves_short_sentences_uncoded() -> None:
+    folder = suite_dictionary_dir("tabari")
+    text = "Gondor's planes attacked Osgiliath on Friday night."  # seven words
+    assert Coder(folder, parse=False, date="1995-01-03", lang="en", min_words=8).code_text(text) == []
+    assert triples(Coder(folder, parse=False, date="1995-01-03", lang="en", min_words=7).code_text(text)) == {
+        ("GON", "225", "OSG")}
+
+
+def test_tabari_records_carry_the_minimum_words_in_force() -> None:
+    from coder.validation_suites import load_suite
+
+    records = {r.id: r for r in load_suite("tabari")}
+    assert records["MINWRD-01"].config["MINIMUM WORDS"] == "8"  # TABARI's default
+    assert records["MINWRD-02"].config["MINIMUM WORDS"] == "4"  # after SET: MINIMUM WORDS = 4
+
+
+def test_describing_words_do_not_break_a_compound(tabari_coder) -> None:
+    text = "Fornost and the evil awful Gondor welcomed a resumption of formal diplomatic ties with Osgiliath."
+    assert triples(tabari_coder.code_text(text)) == {("FOR", "041", "OSG"), ("GON", "041", "OSG")}
+
+
+def test_a_noun_trigger_does_not_end_the_search_for_the_object(shipped_coder) -> None:
+    events = shipped_coder.code_text("Japan pledged 5.5 billion dollars in additional aid to Ukraine.", lang="en",
+                                     date="2023-02-20")
+    assert triples(events) == {("JPN", "0331", "UKR")}
