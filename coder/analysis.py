@@ -79,7 +79,7 @@ class SentenceAnalysis:
     parentheticals: list[tuple[int, int]] = field(default_factory=list)
     parsed: bool = False  # the tokens carry a dependency parse
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.span.text.strip()
 

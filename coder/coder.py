@@ -118,7 +118,7 @@ class Coder:
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)
-            if not analysis.discarded and word_count(analysis) >= self.min_words:
+            if not analysis.discarded and (not self.min_words or word_count(analysis) >= self.min_words):
                 sentence.decisions = decide_sentence(analysis, config)
                 sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
                 event_index += len(sentence.events)

@@ -7,11 +7,14 @@ the pipeline's time. The ruler's POS rules, read once from the model and indexed
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, LOWER, POS, TAG
 from spacy.language import Language as SpacyPipeline
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
 FACTORY = "coder_coarse_pos"
-ATTRIBUTES = ("TAG", "LOWER", "DEP")  # what the ruler's POS rules look at
+ATTRIBUTES = ("TAG", "LOWER", "DEP")  # what the ruler's POS rules look at, in the order of the arrays
 Condition = dict[str, tuple[list[str], bool]]  # attribute -> (values, negated)
 # A rule: (order, one condition per token, index of the token it sets, POS); the last matching rule wins.
 Rule = tuple[int, list[Condition], int, str]
@@ -46,61 +49,60 @@ def _condition(token: dict) -> Condition | None:
 
 
 class CoarsePos:
-    """Sets `token.pos_` by the rules; one-token rules are indexed by the fine tag and word they require."""
+    """Sets POS by the rules over the Doc's TAG, LOWER and DEP arrays (string ids, compared as integers).
+
+    Each rule is indexed under one value it requires (a word before a dependency label before a tag), so a
+    token is checked only against the few rules that can apply to it.
+    """
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.by_tag_word: dict[tuple[str, str], list] = {}
-        self.by_tag: dict[str, list] = {}
-        self.general: list = []
-        self.sequences: list = []
-        for order, conditions, index, pos in rules:
-            compiled = [{name: (frozenset(values), negated) for name, (values, negated) in condition.items()}
-                        for condition in conditions]
-            if len(compiled) > 1:
-                self.sequences.append((order, compiled, index, pos))
+        self.rules = rules
+        self._tables: tuple | None = None  # built on first use, with the Doc's strings
+
+    def _build(self, strings) -> tuple[dict[int, tuple[int, int]], tuple[dict[int, list], ...]]:
+        """(tag -> (order, POS) for rules on the tag alone, the other rules by the word, dependency label or tag
+        they require). Values become the ids the Doc's arrays hold (common labels are spaCy symbols)."""
+        by_tag_alone: dict[int, tuple[int, int]] = {}
+        indexed: tuple[dict[int, list], ...] = ({}, {}, {})  # by TAG, LOWER, DEP value
+        for order, conditions, position, pos in self.rules:
+            compiled = [{ATTRIBUTES.index(name): (frozenset(strings.add(value) for value in values), negated)
+                         for name, (values, negated) in condition.items()} for condition in conditions]
+            first = compiled[0]
+            if len(compiled) == 1 and set(first) == {0} and not first[0][1]:
+                for tag in first[0][0]:
+                    by_tag_alone[tag] = (order, POS_IDS[pos])
                 continue
-            rule = (order, compiled[0], pos)
-            tags, tag_negated = conditions[0].get("TAG", (None, True))
-            words, word_negated = conditions[0].get("LOWER", (None, True))
-            if not tag_negated and not word_negated:
-                for tag in tags:
-                    for word in words:
-                        self.by_tag_word.setdefault((tag, word), []).append(rule)
-            elif not tag_negated:
-                for tag in tags:
-                    self.by_tag.setdefault(tag, []).append(rule)
-            else:
-                self.general.append(rule)
+            attribute = next((a for a in (1, 2, 0) if a in first and not first[a][1]), None)
+            if attribute is None:
+                raise ValueError(f"POS rule {conditions} requires no value: cannot index it")
+            for value in first[attribute][0]:
+                indexed[attribute].setdefault(value, []).append((order, compiled, position, POS_IDS[pos]))
+        return by_tag_alone, indexed
 
     def __call__(self, doc: Doc) -> Doc:
-        empty: list = []
-        chosen: list[tuple[int, str] | None] = []
-        for token in doc:
-            tag, word = token.tag_, token.lower_
-            best = None
-            for order, condition, pos in (*self.by_tag_word.get((tag, word), empty), *self.by_tag.get(tag, empty),
-                                          *self.general):
-                if (best is None or order > best[0]) and _holds(condition, token):
-                    best = (order, pos)
-            chosen.append(best)
-        for order, conditions, index, pos in self.sequences:
-            for start in range(len(doc) - len(conditions) + 1):
-                target = start + index
-                if (chosen[target] is None or order > chosen[target][0]) and all(
-                        _holds(condition, doc[start + offset]) for offset, condition in enumerate(conditions)):
+        if self._tables is None:
+            self._tables = self._build(doc.vocab.strings)
+        by_tag_alone, (by_tag, by_lower, by_dep) = self._tables
+        rows = doc.to_array([TAG, LOWER, DEP]).tolist()
+        chosen = [by_tag_alone.get(row[0]) for row in rows]
+        for start, (tag, lower, dep) in enumerate(rows):
+            rules = by_lower.get(lower, ()), by_dep.get(dep, ()), by_tag.get(tag, ())
+            if not (rules[0] or rules[1] or rules[2]):
+                continue
+            for order, conditions, position, pos in (*rules[0], *rules[1], *rules[2]):
+                target = start + position
+                if len(conditions) > len(rows) - start or (chosen[target] is not None and chosen[target][0] > order):
+                    continue
+                if all(_holds(condition, rows[start + offset]) for offset, condition in enumerate(conditions)):
                     chosen[target] = (order, pos)
-        for token, best in zip(doc, chosen, strict=True):
-            if best is not None:
-                token.pos_ = best[1]
+        current = doc.to_array([POS]).tolist()
+        doc.from_array([POS], numpy.array([choice[1] if choice is not None else old
+                                           for choice, old in zip(chosen, current, strict=True)], dtype="uint64"))
         return doc
 
 
-def _holds(condition: dict[str, tuple[frozenset[str], bool]], token) -> bool:
-    for name, (values, negated) in condition.items():
-        value = token.tag_ if name == "TAG" else token.lower_ if name == "LOWER" else token.dep_
-        if (value in values) == negated:
-            return False
-    return True
+def _holds(condition: dict[int, tuple[frozenset[int], bool]], row: list[int]) -> bool:
+    return all((row[attribute] in values) != negated for attribute, (values, negated) in condition.items())
 
 
 @SpacyPipeline.factory(FACTORY, default_config={"rules": []})
