@@ -10,8 +10,8 @@ Corpora (see bench/README.md for how to get them):
                 blank line between sentences), --id-corpus or $CODER_BENCH_ID_CORPUS
 Each corpus is repeated (with new document ids) until it has at least --sentences sentences.
 
-Every configuration runs in a fresh subprocess; peak memory is the largest sum of RSS over the process and
-its children, sampled every 50 ms.
+Every configuration runs in a fresh subprocess; the driver samples its memory (RSS and PSS summed over the process
+and its workers, every 0.25 s) from outside, and the process reports wall and CPU seconds of the coding run.
 """
 
 from __future__ import annotations
@@ -110,16 +110,20 @@ def sentences_per_text(texts: list[str], lang: str) -> float:
 
 # -- one configuration (runs in its own process) ------------------------------------------------------------
 class PeakMemory:
-    """Largest memory of this process plus its children, sampled in a thread.
+    """Largest memory of a process plus its children, sampled by a thread of the bench driver.
 
+    The driver, not the measured process, samples. PSS is read only when asked for: walking /proc/PID/smaps
+    stalls the measured process (a third slower wall time from outside, a fifth from a thread inside), so the
+    throughput configurations sample RSS (/proc/PID/statm) and the mem-* configurations PSS.
     `peak` sums RSS, which counts pages shared by forked workers once per process (an over-estimate);
     `peak_pss` sums PSS, which splits shared pages between the processes sharing them (what the run costs).
     """
 
-    def __init__(self, interval: float = 0.1) -> None:
+    def __init__(self, pid: int, pss: bool, interval: float = 0.25) -> None:
         import psutil
 
-        self.process = psutil.Process()
+        self.process = psutil.Process(pid)
+        self.pss = pss
         self.interval = interval
         self.peak = 0
         self.peak_pss = 0
@@ -132,9 +136,9 @@ class PeakMemory:
             with contextlib.suppress(Exception):
                 for process in [self.process, *self.process.children(recursive=True)]:
                     with contextlib.suppress(Exception):
-                        info = process.memory_full_info()
+                        info = process.memory_full_info() if self.pss else process.memory_info()
                         rss += info.rss
-                        pss += getattr(info, "pss", info.rss)
+                        pss += getattr(info, "pss", 0)
             self.peak = max(self.peak, rss)
             self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(self.interval)
@@ -146,6 +150,18 @@ class PeakMemory:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def measured(command: list[str], pss: bool) -> dict:
+    """Run one configuration in a fresh process; its JSON result plus the peak memory seen from outside."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    with PeakMemory(process.pid, pss) as memory:
+        stdout, stderr = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr}")
+    result = json.loads(stdout.splitlines()[-1])
+    result.update(peak_rss_mb=round(memory.peak / 2**20), peak_pss_mb=round(memory.peak_pss / 2**20) if pss else None)
+    return result
 
 
 def _cpu_seconds() -> float:
@@ -167,7 +183,7 @@ def run_config(corpus: Path, lang: str, parse: bool, workers: int, dictionaries:
     load_seconds = time.perf_counter() - started
     settle_long_lived()  # as `coder code` does before a run
     cpu_before = _cpu_seconds()
-    with tempfile.TemporaryDirectory() as folder, PeakMemory() as memory:
+    with tempfile.TemporaryDirectory() as folder:
         summary = run(coder, [corpus], Path(folder) / "events.jsonl", chunk_size=chunk_size, workers=workers)
     cpu = _cpu_seconds() - cpu_before
     return {"cpu_seconds": round(cpu, 2), "cpu_ms_per_sentence": round(1000 * cpu / max(summary.sentences, 1), 3),
@@ -175,8 +191,7 @@ def run_config(corpus: Path, lang: str, parse: bool, workers: int, dictionaries:
             "rejected": summary.rejected, "seconds": round(summary.seconds, 2),
             "sentences_per_second": round(summary.sentences / summary.seconds, 1),
             "documents_per_second": round(summary.documents / summary.seconds, 1),
-            "peak_rss_mb": round(memory.peak / 2**20),
-            "peak_pss_mb": round(memory.peak_pss / 2**20), "coder_load_seconds": round(load_seconds, 2)}
+            "coder_load_seconds": round(load_seconds, 2)}
 
 
 def spacy_baseline(corpus: Path, lang: str, parse: bool, chunk_size: int) -> dict:
@@ -252,8 +267,7 @@ def main() -> None:
                    "1" if parse else "0", str(workers), str(args.dictionaries or "-")]
         record = {"config": name, "lang": lang, "parse": parse, "workers": workers, "corpus_documents": count,
                   "load_average": os.getloadavg()[0]}
-        record.update(json.loads(subprocess.run(command + ["coder"], capture_output=True, text=True,
-                                                check=True, cwd=REPO).stdout.splitlines()[-1]))
+        record.update(measured(command + ["coder"], pss=name.startswith("mem-")))
         if not args.no_baseline and documents is None and workers == 1:
             record["spacy"] = json.loads(subprocess.run(command + ["spacy"], capture_output=True, text=True,
                                                         check=True, cwd=REPO).stdout.splitlines()[-1])

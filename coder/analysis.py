@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from spacy.attrs import HEAD
 from spacy.tokens import Span, Token
 
 from coder.dictionaries import Dictionaries
@@ -106,6 +107,28 @@ class SentenceAnalysis:
         for position, (key, _) in enumerate(self.stream):
             positions.setdefault(key, []).append(position)
         return positions
+
+    @cached_property
+    def _children(self) -> list[list[int]]:
+        """Dependents of each span position (parse heads read once as an array, not token by token)."""
+        start, end = self.span.start, self.span.end
+        relative = self.span.doc.to_array([HEAD])[start:end].view("int64").tolist()
+        children: list[list[int]] = [[] for _ in relative]
+        for position, step in enumerate(relative):
+            head = position + step
+            if step and 0 <= head < len(children):
+                children[head].append(position)
+        return children
+
+    def subtree(self, position: int) -> set[int]:
+        """Span positions of a token and everything under it in the parse (spaCy's `Token.subtree`)."""
+        children, found, stack = self._children, {position}, [position]
+        while stack:
+            for child in children[stack.pop()]:
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return found
 
     @cached_property
     def present_keys(self) -> frozenset[str]:

@@ -72,11 +72,12 @@ class VerbPattern:
         return tuple(element for element in self.before + self.after if element.kind == "word")
 
     @cached_property
-    def required_keys(self) -> tuple[frozenset[str], ...]:
-        """First keys of each word, the words nearest the trigger first (after, then before)."""
-        after = [element for element in self.after if element.kind == "word"]
-        before = [element for element in reversed(self.before) if element.kind == "word"]
-        return tuple(element.first_keys for element in after + before)
+    def required_keys(self) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+        """(Keys every sentence matching the pattern has: words with one possible first key; the first keys of
+        words with several, of which the sentence has at least one each)."""
+        single = frozenset(key for element in self.words if len(element.first_keys) == 1
+                           for key in element.first_keys)
+        return single, tuple(element.first_keys for element in self.words if len(element.first_keys) > 1)
 
     @cached_property
     def nearest_words(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
@@ -92,7 +93,8 @@ class VerbPattern:
         if (nearest_after is not None and nearest_after.isdisjoint(after)) or (
                 nearest_before is not None and nearest_before.isdisjoint(before)):
             return False
-        return all(not first_keys.isdisjoint(present) for first_keys in self.required_keys)
+        single, alternatives = self.required_keys
+        return single <= present and all(not keys.isdisjoint(present) for keys in alternatives)
 
 
 @dataclass(frozen=True)

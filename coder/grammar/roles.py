@@ -261,8 +261,8 @@ def _phrases_in(analysis: SentenceAnalysis, tokens: set[int]) -> list[ActorPhras
     return [phrase for phrase in analysis.phrases if phrase.start in tokens and not phrase.speaker]
 
 
-def _subtree(token: Token, offset: int) -> set[int]:
-    return {t.i - offset for t in token.subtree}
+def _subtree(analysis: SentenceAnalysis, token: Token) -> set[int]:
+    return analysis.subtree(token.i - analysis.span.start)
 
 
 def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: GrammarConfig) -> None:
@@ -280,27 +280,27 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
     decision.voice = "passive" if passive else "active"
     if clause_verb.dep_ == "relcl" and subject is clause_verb.head:
-        subject_tokens = {t.i - offset for t in subject.subtree if t.i < clause_verb.i}
+        subject_tokens = {i for i in _subtree(analysis, subject) if i < clause_verb.i - offset}
     else:
-        subject_tokens = _subtree(subject, offset)
+        subject_tokens = _subtree(analysis, subject)
     agent_tokens: set[int] = set()
     object_tokens: list[set[int]] = []
     place_tokens: list[set[int]] = []
     for child in verb.children:
         if child.dep_ == "agent":
-            agent_tokens |= _subtree(child, offset)
+            agent_tokens |= _subtree(analysis, child)
         elif child.dep_ == "prep" and child.lower_ in language_words["location_prepositions"]:
-            place_tokens.append(_subtree(child, offset))
+            place_tokens.append(_subtree(analysis, child))
         elif child.dep_ in OBJECT_DEPS or (child.dep_ == "prep" and (
                 child.lower_ not in language_words["location_prepositions"] or child.i - offset in used)):
-            object_tokens.append(_subtree(child, offset))
+            object_tokens.append(_subtree(analysis, child))
     if passive:
         source_sets, target_sets = [agent_tokens], [subject_tokens]
     else:
         source_sets, target_sets = [subject_tokens], sorted(object_tokens, key=min)
     if hit and hit.target_from is not None and not passive:
         end = hit.target_to if hit.target_to is not None else len(analysis.tokens)
-        target_sets = [set(range(hit.target_from, end)) & _subtree(verb, offset)]
+        target_sets = [set(range(hit.target_from, end)) & _subtree(analysis, verb)]
     decision.sources = _first_group(analysis, source_sets, used)
     decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
     if not decision.targets and not passive:  # TABARI's rule: the first actor after the verb in its clause
