@@ -101,3 +101,9 @@ def test_a_noun_trigger_does_not_end_the_search_for_the_object(shipped_coder) ->
     events = shipped_coder.code_text("Japan pledged 5.5 billion dollars in additional aid to Ukraine.", lang="en",
                                      date="2023-02-20")
     assert triples(events) == {("JPN", "0331", "UKR")}
+
+
+def test_skip_slots_pass_over_participants(tabari_coder) -> None:
+    # CELEBRATE "* IFTAR AT ^ ^ + [044]": past Osgiliath and Gondor, the target is Eriador
+    text = "Arnor has celebrated Iftar at Osgiliath with the leaders of Gondor in Eriador after a hafling was seen."
+    assert triples(tabari_coder.code_text(text, date="1995-01-02")) == {("ARN", "044", "ERI")}

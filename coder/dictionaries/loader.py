@@ -429,6 +429,8 @@ class Loader:
                 elements.append(PatternElement("source", text=token))
             elif token == "%":
                 elements.append(PatternElement("compound", text=token))
+            elif token == "^":
+                elements.append(PatternElement("skip", text=token))
             elif token.startswith("&"):
                 if token not in synsets:
                     self.problem(path, item["pattern"], where, f"unknown synset '{token}'")

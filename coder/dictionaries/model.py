@@ -44,7 +44,7 @@ class AgentEntry:
 class PatternElement:
     """One token of a verb pattern: a literal phrase (alternatives of key sequences), or a slot."""
 
-    kind: str  # "word" | "target" | "source" | "compound"
+    kind: str  # "word" | "target" | "source" | "compound" | "skip"
     alternatives: tuple[tuple[str, ...], ...] = ()
     text: str = ""
 

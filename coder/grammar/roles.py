@@ -194,6 +194,10 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         if hit and hit.target_from is not None:
             target = first_after(analysis, hit.target_from, hit.target_to, clause, exclude, anchored=True,
                                  avoid=avoid)
+            for _ in range(hit.target_skip if target is not None else 0):
+                target = first_after(analysis, target.end, hit.target_to, clause, exclude, avoid=avoid)
+                if target is None:
+                    break
         elif hit and hit.target_to is not None:  # "+ is responsible for *": the slot stands before the verb
             target = last_before(analysis, hit.target_to, clause, exclude)
         else:  # the object of this verb stands before the next verb of the clause
@@ -300,9 +304,15 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         source_sets, target_sets = [subject_tokens], sorted(object_tokens, key=min)
     if hit and hit.target_from is not None and not passive:
         end = hit.target_to if hit.target_to is not None else len(analysis.tokens)
-        target_sets = [set(range(hit.target_from, end)) & _subtree(verb, offset)]
+        slot = set(range(hit.target_from, end)) & _subtree(verb, offset)
+        for _ in range(hit.target_skip):  # `^ +`: past the first participant of the slot
+            skipped = next((p for p in analysis.phrases if p.start in slot), None)
+            slot = {i for i in slot if skipped is None or i >= skipped.end}
+        target_sets = [slot]
     decision.sources = _first_group(analysis, source_sets, used)
-    decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
+    # After `^` skips, the pattern has placed the target itself, even "in Eriador".
+    placed_words = set(range(len(analysis.tokens))) if hit and hit.target_skip else used
+    decision.targets = _first_group(analysis, target_sets, placed_words, exclude={p.start for p in decision.sources})
     if not decision.targets and not passive:  # TABARI's rule: the first actor after the verb in its clause
         exclude = used | {p.start for p in decision.sources}
         target = first_after(analysis, trigger.end, next_verb(analysis, trigger, used),

@@ -245,6 +245,9 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
     key: list = []
     for token in tokens:
         if token == "^":
+            if compounds:  # suites: "skip one participant" (`* AT ^ +`: the target is the second actor after AT)
+                out.append(token)
+                key.append(token)
             continue
         if token == "%" and not compounds:
             notes.append(COMPOUND)
