@@ -107,3 +107,20 @@ def test_skip_slots_pass_over_participants(tabari_coder) -> None:
     # CELEBRATE "* IFTAR AT ^ ^ + [044]": past Osgiliath and Gondor, the target is Eriador
     text = "Arnor has celebrated Iftar at Osgiliath with the leaders of Gondor in Eriador after a hafling was seen."
     assert triples(tabari_coder.code_text(text, date="1995-01-02")) == {("ARN", "044", "ERI")}
+
+
+def test_default_actors_fill_a_missing_source_or_target() -> None:
+    coder = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-01", lang="en",
+                  default_source="DEFSRC", default_target="DEFTAR")
+    text = "Fxrnost is about to restore full diplomatic ties with Gondor almost five years after the war."
+    assert triples(coder.code_text(text)) == {("DEFSRC", "064", "GON")}
+    text = "Fornost is about to restore full diplomatic ties with Gxndor almost five years after the war."
+    assert triples(coder.code_text(text)) == {("FOR", "064", "DEFTAR")}
+
+
+def test_tabari_default_option_is_read() -> None:
+    from coder.commands.validate_commands import tabari_defaults
+
+    assert tabari_defaults("SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER") == {
+        "default_source": "DEFSRC", "default_target": "DEFTAR"}
+    assert tabari_defaults("OFF") == {}

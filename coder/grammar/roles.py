@@ -28,7 +28,8 @@ PLURAL_PRONOUNS = ("they", "them", "mereka")
 class GrammarConfig:
     """What the grammar needs besides the sentence: the language, its word lists, whether Docs are parsed,
     the code prefixes whose targets may be places ("shelled towns in Ukraine") or that are reciprocal, and
-    the intent-code lookup for future wording."""
+    the intent-code lookup for future wording, and the actors to assume where a sentence names none (TABARI's
+    DEFAULT: a corpus of one country's press)."""
 
     language: Language
     words: dict[str, set[str]]
@@ -36,6 +37,8 @@ class GrammarConfig:
     place_roots: tuple[str, ...] = ()
     reciprocal: tuple[str, ...] = ()  # code prefixes coded both ways between compound partners
     intent_code: Callable[[str], str | None] | None = None
+    default_source: str | None = None
+    default_target: str | None = None
 
 
 @dataclass
@@ -372,6 +375,10 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if hit.compound_from is not None or hit.compound_to is not None:
         decision.sources = decision.targets = compound_partners(analysis, trigger, hit)
         decision.compound = True
+    if not decision.sources and config.default_source:
+        decision.sources = [ActorPhrase(trigger.start, trigger.start, "", [], [], config.default_source)]
+    if not decision.targets and config.default_target:
+        decision.targets = [ActorPhrase(trigger.end, trigger.end, "", [], [], config.default_target)]
     if decision.negated:
         decision.dropped = "negated"
     elif not decision.sources:

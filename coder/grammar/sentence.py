@@ -61,7 +61,8 @@ def preceding_verb_decision(analysis: SentenceAnalysis, decision: Decision,
 
 
 def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
-    if len({phrase.code for phrase in analysis.phrases}) < 2:  # an event needs two different actors
+    defaults = {code for code in (config.default_source, config.default_target) if code}
+    if len({phrase.code for phrase in analysis.phrases} | defaults) < 2:  # an event needs two different actors
         return [Decision(trigger, None, dropped=FEWER_THAN_TWO_ACTORS) for trigger in analysis.triggers]
     decisions: list[Decision] = []
     consumed: set[int] = set()
