@@ -124,3 +124,17 @@ def test_tabari_default_option_is_read() -> None:
     assert tabari_defaults("SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER") == {
         "default_source": "DEFSRC", "default_target": "DEFTAR"}
     assert tabari_defaults("OFF") == {}
+
+
+def test_words_joined_to_a_synset_must_be_consecutive(tabari_coder) -> None:
+    # ABANDON "* NEW_&TIETYPES_RELATIONS [903]", default [345]
+    joined = "Arnor will abandon new economic relations with Gondor almost five years after the war."
+    apart = "Arnor will abandon new global economic relations with Gondor almost five years after the war."
+    assert {code for _, code, _ in triples(tabari_coder.code_text(joined))} == {"903"}
+    assert {code for _, code, _ in triples(tabari_coder.code_text(apart))} == {"345"}
+
+
+def test_joined_words_count_each_for_specificity(tabari_coder) -> None:
+    # SHOULD "suggested + * demand_geneva_conventions [161]" beats "suggested * demand conventions [162]"
+    text = "Arnor suggested Gondor should demand Geneva conventions in its dealings with Rohan, a spokesman said."
+    assert triples(tabari_coder.code_text(text, date="1995-01-15")) == {("ARN", "161", "GON")}
