@@ -138,3 +138,10 @@ def test_joined_words_count_each_for_specificity(tabari_coder) -> None:
     # SHOULD "suggested + * demand_geneva_conventions [161]" beats "suggested * demand conventions [162]"
     text = "Arnor suggested Gondor should demand Geneva conventions in its dealings with Rohan, a spokesman said."
     assert triples(tabari_coder.code_text(text, date="1995-01-15")) == {("ARN", "161", "GON")}
+
+
+def test_without_a_parse_a_clause_codes_one_action() -> None:
+    coder = Coder(suite_dictionary_dir("tabari"), parse=False, date="1995-01-01", lang="en")
+    text = ("Bree Prime Minister Romendacil clashed over the efforts of Eriadori to deal with an orc infestation "
+            "during a brief private visit to Eriador.")
+    assert triples(coder.code_text(text)) == {("BREGOV", "121", "ERI")}  # not also the visit
