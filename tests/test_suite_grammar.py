@@ -145,3 +145,8 @@ def test_without_a_parse_a_clause_codes_one_action() -> None:
     text = ("Bree Prime Minister Romendacil clashed over the efforts of Eriadori to deal with an orc infestation "
             "during a brief private visit to Eriador.")
     assert triples(coder.code_text(text)) == {("BREGOV", "121", "ERI")}  # not also the visit
+
+
+def test_passive_of_a_governing_verb_leaves_the_controlled_verb_active(tabari_coder) -> None:
+    events = tabari_coder.code_text("Gollum was seen to break into an anti- Gondor parade on Saturday.")
+    assert triples(events) == {("HOB", "1717", "GON")}  # Gollum breaks in; "was seen" is not his undergoing

@@ -264,6 +264,16 @@ def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, 
     return None, current
 
 
+def _controlled(verb: Token, clause_verb: Token) -> bool:
+    """"Gollum was seen to break into ...": the passive is the governing verb's; the subject does the breaking."""
+    token = verb
+    while token is not clause_verb and token.head is not token:
+        if token.dep_ == "xcomp":
+            return True
+        token = token.head
+    return False
+
+
 def _phrases_in(analysis: SentenceAnalysis, tokens: set[int]) -> list[ActorPhrase]:
     return [phrase for phrase in analysis.phrases if phrase.start in tokens and not phrase.speaker]
 
@@ -284,7 +294,8 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         return
     decision.method = "dependency"
     used = hit.used_tokens if hit else set()
-    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children) and not _controlled(
+        verb, clause_verb)
     decision.voice = "passive" if passive else "active"
     if clause_verb.dep_ == "relcl" and subject is clause_verb.head:
         subject_tokens = {t.i - offset for t in subject.subtree if t.i < clause_verb.i}
