@@ -56,11 +56,13 @@ class Coder:
     parse=True uses the trained English parser when installed; parse=False is the fast rule-based path.
     `date` is used for undated documents (default: today); `lang` for documents without a language
     ("auto" detects). min_words > 0 leaves sentences of fewer words uncoded (TABARI's MINIMUM WORDS: headlines
-    and fragments).
+    and fragments). default_source/default_target: the actor codes assumed where a sentence names no source or
+    no target (TABARI's DEFAULT, for a corpus of one country's press).
     """
 
     def __init__(self, dictionaries: Path | str | Dictionaries | None = None, parse: bool = True,
-                 date: str | None = None, lang: str = "auto", min_words: int = 0) -> None:
+                 date: str | None = None, lang: str = "auto", min_words: int = 0,
+                 default_source: str | None = None, default_target: str | None = None) -> None:
         if isinstance(dictionaries, Dictionaries):
             self.dictionaries = dictionaries
         else:
@@ -69,6 +71,7 @@ class Coder:
         self.default_date = date or datetime.date.today().isoformat()
         self.default_lang = lang
         self.min_words = min_words
+        self.default_source, self.default_target = default_source, default_target
         self._pipelines: dict[str, tuple[object, bool]] = {}
 
     # -- pipelines ---------------------------------------------------------------------------------------
@@ -114,7 +117,8 @@ class Coder:
         infer_countries((p for a in analyses for p in a.phrases), self.dictionaries.countries)
         config = GrammarConfig(language, self.dictionaries.word_lists.get(lang, {}), parsed,
                                place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
-                               intent_code=self.dictionaries.intent_code)
+                               intent_code=self.dictionaries.intent_code, default_source=self.default_source,
+                               default_target=self.default_target)
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)

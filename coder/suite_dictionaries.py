@@ -236,10 +236,12 @@ def _expand_alternatives(pattern: str) -> list[str]:
     choices = []
     for part in parts:
         if part.startswith("{") and "|" in part:
-            choices.append([" " + alt.strip().strip("_") + " " for alt in part[1:-1].split("|")])
+            choices.append(["\0" + alt.strip().strip("_") + "\0" for alt in part[1:-1].split("|")])
         else:
             choices.append([part])
-    return [re.sub(r"_?\s+_?", " ", "".join(combo)) for combo in itertools.product(*choices)]
+    # `DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS`: an underscore at a brace keeps the words consecutive.
+    return [re.sub(r"\s+", " ", re.sub(r"_\s*\0|\0\s*_", "_", "".join(combo)).replace("\0", " ")).strip()
+            for combo in itertools.product(*choices)]
 
 
 def _expand_pattern_stems(pattern: str) -> list[str]:

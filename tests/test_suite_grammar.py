@@ -101,3 +101,52 @@ def test_a_noun_trigger_does_not_end_the_search_for_the_object(shipped_coder) ->
     events = shipped_coder.code_text("Japan pledged 5.5 billion dollars in additional aid to Ukraine.", lang="en",
                                      date="2023-02-20")
     assert triples(events) == {("JPN", "0331", "UKR")}
+
+
+def test_skip_slots_pass_over_participants(tabari_coder) -> None:
+    # CELEBRATE "* IFTAR AT ^ ^ + [044]": past Osgiliath and Gondor, the target is Eriador
+    text = "Arnor has celebrated Iftar at Osgiliath with the leaders of Gondor in Eriador after a hafling was seen."
+    assert triples(tabari_coder.code_text(text, date="1995-01-02")) == {("ARN", "044", "ERI")}
+
+
+def test_default_actors_fill_a_missing_source_or_target() -> None:
+    coder = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-01", lang="en",
+                  default_source="DEFSRC", default_target="DEFTAR")
+    text = "Fxrnost is about to restore full diplomatic ties with Gondor almost five years after the war."
+    assert triples(coder.code_text(text)) == {("DEFSRC", "064", "GON")}
+    text = "Fornost is about to restore full diplomatic ties with Gxndor almost five years after the war."
+    assert triples(coder.code_text(text)) == {("FOR", "064", "DEFTAR")}
+
+
+def test_tabari_default_option_is_read() -> None:
+    from coder.commands.validate_commands import tabari_defaults
+
+    assert tabari_defaults("SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER") == {
+        "default_source": "DEFSRC", "default_target": "DEFTAR"}
+    assert tabari_defaults("OFF") == {}
+
+
+def test_words_joined_to_a_synset_must_be_consecutive(tabari_coder) -> None:
+    # ABANDON "* NEW_&TIETYPES_RELATIONS [903]", default [345]
+    joined = "Arnor will abandon new economic relations with Gondor almost five years after the war."
+    apart = "Arnor will abandon new global economic relations with Gondor almost five years after the war."
+    assert {code for _, code, _ in triples(tabari_coder.code_text(joined))} == {"903"}
+    assert {code for _, code, _ in triples(tabari_coder.code_text(apart))} == {"345"}
+
+
+def test_joined_words_count_each_for_specificity(tabari_coder) -> None:
+    # SHOULD "suggested + * demand_geneva_conventions [161]" beats "suggested * demand conventions [162]"
+    text = "Arnor suggested Gondor should demand Geneva conventions in its dealings with Rohan, a spokesman said."
+    assert triples(tabari_coder.code_text(text, date="1995-01-15")) == {("ARN", "161", "GON")}
+
+
+def test_without_a_parse_a_clause_codes_one_action() -> None:
+    coder = Coder(suite_dictionary_dir("tabari"), parse=False, date="1995-01-01", lang="en")
+    text = ("Bree Prime Minister Romendacil clashed over the efforts of Eriadori to deal with an orc infestation "
+            "during a brief private visit to Eriador.")
+    assert triples(coder.code_text(text)) == {("BREGOV", "121", "ERI")}  # not also the visit
+
+
+def test_passive_of_a_governing_verb_leaves_the_controlled_verb_active(tabari_coder) -> None:
+    events = tabari_coder.code_text("Gollum was seen to break into an anti- Gondor parade on Saturday.")
+    assert triples(events) == {("HOB", "1717", "GON")}  # Gollum breaks in; "was seen" is not his undergoing

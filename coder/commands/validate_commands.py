@@ -5,6 +5,7 @@ reports accuracy, it does not fail on it."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
@@ -50,7 +51,7 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
     from coder.suite_dictionaries import suite_dictionary_dir
 
     folder = dictionaries or suite_dictionary_dir(suite)
-    coders: dict[int, Coder] = {}
+    coders: dict[tuple, Coder] = {}
 
     def actor(code: str) -> str:
         if not code:
@@ -60,14 +61,29 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
         return code
 
     def code(record: SuiteRecord) -> list[Triple]:
-        min_words = int(record.config.get("MINIMUM WORDS", "0"))  # TABARI's SET: MINIMUM WORDS
-        if min_words not in coders:
-            coders[min_words] = Coder(folder, parse=parse, lang="en", min_words=min_words)
-        coder = coders[min_words]
+        options = {"min_words": int(record.config.get("MINIMUM WORDS", "0")),  # TABARI's SET: MINIMUM WORDS
+                   **tabari_defaults(record.config.get("DEFAULT", ""))}
+        key = tuple(sorted(options.items()))
+        if key not in coders:
+            coders[key] = Coder(folder, parse=parse, lang="en", **options)
+        coder = coders[key]
         events = coder.code_text(record.text, lang="en", date=record.date, doc_id=record.id)
         return [(actor(event.source), actor(event.target), event.code) for event in events]
 
     return code
+
+
+def tabari_defaults(option: str) -> dict[str, str]:
+    """TABARI's `DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER` -> the default actor codes.
+
+    PRIOR/AFTER (the default applies when no actor stands before/after the verb) is how our grammar always
+    reads sources and targets; without them TABARI takes a source after the verb or a target before it."""
+    found = {}
+    for role in ("source", "target"):
+        match = re.search(rf"\b{role.upper()}\s*\[\s*([A-Z0-9]+)\s*\]", option.upper())
+        if match:
+            found[f"default_{role}"] = match.group(1)
+    return found
 
 
 def validate_suite(suite: str, parse: bool = True, dictionaries: Path | None = None) -> SuiteReport:

@@ -429,11 +429,19 @@ class Loader:
                 elements.append(PatternElement("source", text=token))
             elif token == "%":
                 elements.append(PatternElement("compound", text=token))
-            elif token.startswith("&"):
+            elif token == "^":
+                elements.append(PatternElement("skip", text=token))
+            elif token.startswith("&") and (token in synsets or "_" not in token):
                 if token not in synsets:
                     self.problem(path, item["pattern"], where, f"unknown synset '{token}'")
                     return None
                 elements.append(PatternElement("word", synsets[token], token))
+            elif "&" in token:  # "new_&TIETYPES_relations": words and synset members, consecutive
+                alternatives = self.joined_run(token, synsets, language)
+                if alternatives is None:
+                    self.problem(path, item["pattern"], where, f"unknown synset in '{token}'")
+                    return None
+                elements.append(PatternElement("word", alternatives, token))
             else:
                 keys = self.verb_keys(language, token.replace("_", " "))
                 if not keys:
@@ -445,6 +453,27 @@ class Loader:
         split = next(index for index, element in enumerate(elements) if element.kind == "trigger")
         return VerbPattern(code=code, before=tuple(elements[:split]), after=tuple(elements[split + 1:]),
                            text=text, origin=f"{self.relative(path)}:{item.line}", reverse=reverse)
+
+    def joined_run(self, token: str, synsets: dict[str, tuple[tuple[str, ...], ...]],
+                   language: Language) -> tuple[tuple[str, ...], ...] | None:
+        """Key sequences of words and synsets joined by `_`; a synset name may itself hold `_` (longest wins)."""
+        parts = token.split("_")
+        alternatives: list[tuple[str, ...]] = [()]
+        index = 0
+        while index < len(parts):
+            part = parts[index]
+            if part.startswith("&"):
+                end = next((end for end in range(len(parts), index, -1) if "_".join(parts[index:end]) in synsets),
+                           None)
+                if end is None:
+                    return None
+                options = synsets["_".join(parts[index:end])]
+                index = end
+            else:
+                options = (self.verb_keys(language, part),)
+                index += 1
+            alternatives = [done + option for done in alternatives for option in options]
+        return tuple(a for a in alternatives if a)
 
     def load_discards(self) -> None:
         for path in self.files("discards"):

@@ -44,7 +44,7 @@ class AgentEntry:
 class PatternElement:
     """One token of a verb pattern: a literal phrase (alternatives of key sequences), or a slot."""
 
-    kind: str  # "word" | "target" | "source" | "compound"
+    kind: str  # "word" | "target" | "source" | "compound" | "skip"
     alternatives: tuple[tuple[str, ...], ...] = ()
     text: str = ""
 
@@ -65,7 +65,9 @@ class VerbPattern:
 
     @cached_property
     def specificity(self) -> int:
-        return sum(1 for element in self.before + self.after if element.kind in ("word", "compound"))
+        """Words the pattern asks for ("demand_geneva_conventions" is three; a synset counts its shortest member)."""
+        return sum(min(len(keys) for keys in element.alternatives) if element.kind == "word" else 1
+                   for element in self.before + self.after if element.kind in ("word", "compound"))
 
     @cached_property
     def words(self) -> tuple[PatternElement, ...]:

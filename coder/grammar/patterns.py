@@ -24,6 +24,7 @@ class PatternHit:
     reverse: str | None = None  # the counterpart event's code, target to source
     compound_from: int | None = None  # `%`: partners of a compound act on each other ("X and Y postponed")
     compound_to: int | None = None
+    target_skip: int = 0  # `^ +`: participants to pass over before the target
 
 
 def _matches_at(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int) -> bool:
@@ -66,7 +67,14 @@ def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPat
     hit = PatternHit(pattern.code, pattern, set(range(trigger.start, trigger.end)), reverse=pattern.reverse)
     cursor = trigger.stream_end
     pending: str | None = None  # a slot waiting for the next word to close it
+    skip = 0
     for element in pattern.after:
+        if element.kind == "skip":
+            skip += 1
+            continue
+        if element.kind == "target":
+            hit.target_skip = skip
+        skip = 0
         if element.kind == "word":
             position = _find_forward(analysis, element, cursor, clause)
             if position is None:
@@ -82,6 +90,8 @@ def match_pattern(analysis: SentenceAnalysis, trigger: Trigger, pattern: VerbPat
             setattr(hit, f"{element.kind}_from", analysis.stream_token(cursor))
     cursor = trigger.stream_start
     for element in reversed(pattern.before):
+        if element.kind == "skip":  # before the verb a skipped phrase is just a gap
+            continue
         if element.kind == "word":
             position = _find_backward(analysis, element, cursor, clause)
             if position is None:

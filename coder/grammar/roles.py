@@ -28,7 +28,8 @@ PLURAL_PRONOUNS = ("they", "them", "mereka")
 class GrammarConfig:
     """What the grammar needs besides the sentence: the language, its word lists, whether Docs are parsed,
     the code prefixes whose targets may be places ("shelled towns in Ukraine") or that are reciprocal, and
-    the intent-code lookup for future wording."""
+    the intent-code lookup for future wording, and the actors to assume where a sentence names none (TABARI's
+    DEFAULT: a corpus of one country's press)."""
 
     language: Language
     words: dict[str, set[str]]
@@ -36,6 +37,8 @@ class GrammarConfig:
     place_roots: tuple[str, ...] = ()
     reciprocal: tuple[str, ...] = ()  # code prefixes coded both ways between compound partners
     intent_code: Callable[[str], str | None] | None = None
+    default_source: str | None = None
+    default_target: str | None = None
 
 
 @dataclass
@@ -194,6 +197,10 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         if hit and hit.target_from is not None:
             target = first_after(analysis, hit.target_from, hit.target_to, clause, exclude, anchored=True,
                                  avoid=avoid)
+            for _ in range(hit.target_skip if target is not None else 0):
+                target = first_after(analysis, target.end, hit.target_to, clause, exclude, avoid=avoid)
+                if target is None:
+                    break
         elif hit and hit.target_to is not None:  # "+ is responsible for *": the slot stands before the verb
             target = last_before(analysis, hit.target_to, clause, exclude)
         else:  # the object of this verb stands before the next verb of the clause
@@ -257,6 +264,16 @@ def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, 
     return None, current
 
 
+def _controlled(verb: Token, clause_verb: Token) -> bool:
+    """"Gollum was seen to break into ...": the passive is the governing verb's; the subject does the breaking."""
+    token = verb
+    while token is not clause_verb and token.head is not token:
+        if token.dep_ == "xcomp":
+            return True
+        token = token.head
+    return False
+
+
 def _phrases_in(analysis: SentenceAnalysis, tokens: set[int]) -> list[ActorPhrase]:
     return [phrase for phrase in analysis.phrases if phrase.start in tokens and not phrase.speaker]
 
@@ -277,7 +294,8 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         return
     decision.method = "dependency"
     used = hit.used_tokens if hit else set()
-    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children) and not _controlled(
+        verb, clause_verb)
     decision.voice = "passive" if passive else "active"
     if clause_verb.dep_ == "relcl" and subject is clause_verb.head:
         subject_tokens = {i for i in _subtree(analysis, subject) if i < clause_verb.i - offset}
@@ -300,9 +318,15 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         source_sets, target_sets = [subject_tokens], sorted(object_tokens, key=min)
     if hit and hit.target_from is not None and not passive:
         end = hit.target_to if hit.target_to is not None else len(analysis.tokens)
-        target_sets = [set(range(hit.target_from, end)) & _subtree(analysis, verb)]
+        slot = set(range(hit.target_from, end)) & _subtree(analysis, verb)
+        for _ in range(hit.target_skip):  # `^ +`: past the first participant of the slot
+            skipped = next((p for p in analysis.phrases if p.start in slot), None)
+            slot = {i for i in slot if skipped is None or i >= skipped.end}
+        target_sets = [slot]
     decision.sources = _first_group(analysis, source_sets, used)
-    decision.targets = _first_group(analysis, target_sets, used, exclude={p.start for p in decision.sources})
+    # After `^` skips, the pattern has placed the target itself, even "in Eriador".
+    placed_words = set(range(len(analysis.tokens))) if hit and hit.target_skip else used
+    decision.targets = _first_group(analysis, target_sets, placed_words, exclude={p.start for p in decision.sources})
     if not decision.targets and not passive:  # TABARI's rule: the first actor after the verb in its clause
         exclude = used | {p.start for p in decision.sources}
         target = first_after(analysis, trigger.end, next_verb(analysis, trigger, used),
@@ -362,6 +386,10 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if hit.compound_from is not None or hit.compound_to is not None:
         decision.sources = decision.targets = compound_partners(analysis, trigger, hit)
         decision.compound = True
+    if not decision.sources and config.default_source:
+        decision.sources = [ActorPhrase(trigger.start, trigger.start, "", [], [], config.default_source)]
+    if not decision.targets and config.default_target:
+        decision.targets = [ActorPhrase(trigger.end, trigger.end, "", [], [], config.default_target)]
     if decision.negated:
         decision.dropped = "negated"
     elif not decision.sources:

@@ -60,8 +60,27 @@ def preceding_verb_decision(analysis: SentenceAnalysis, decision: Decision,
     return None
 
 
+def earlier_in_clause(analysis: SentenceAnalysis, decision: Decision, decisions: list[Decision]) -> Decision | None:
+    """Without a parse, as in TABARI, a clause codes one action per actor: a later trigger of the same source
+    with no conjunction between it and a coded one ("clashed over the efforts ... during a brief visit") is part
+    of that action; another actor's deed stays an event ("mengecam serangan Israel terhadap Gaza")."""
+    start, clause = decision.trigger.start, analysis.clause_of[decision.trigger.start]
+    sources = {phrase.code for phrase in decision.sources}
+    for other in decisions:
+        if other is decision or other.code is None or other.dropped is not None or other.speech:
+            continue
+        if sources and sources.isdisjoint(phrase.code for phrase in other.sources):
+            continue
+        end = other.trigger.end
+        if end <= start and analysis.clause_of[other.trigger.start] == clause and not any(
+                analysis.is_marked("conjunctions", i) and analysis.texts[i] != "," for i in range(end, start)):
+            return other
+    return None
+
+
 def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
-    if len({phrase.code for phrase in analysis.phrases}) < 2:  # an event needs two different actors
+    defaults = {code for code in (config.default_source, config.default_target) if code}
+    if len({phrase.code for phrase in analysis.phrases} | defaults) < 2:  # an event needs two different actors
         return [Decision(trigger, None, dropped=FEWER_THAN_TWO_ACTORS) for trigger in analysis.triggers]
     decisions: list[Decision] = []
     consumed: set[int] = set()
@@ -85,6 +104,8 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
         governor = governing_decision(analysis, decision, decisions, config.parsed)
         if governor is None and config.parsed:
             governor = preceding_verb_decision(analysis, decision, decisions)
+        elif governor is None:
+            governor = earlier_in_clause(analysis, decision, decisions)
         if decision.dropped is None and governor is not None:
             decision.dropped = f"content of '{analysis.texts[governor.trigger.start]}', not an event itself"
     reported = [d for d in decisions if d.dropped is None and not d.speech]

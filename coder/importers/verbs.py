@@ -203,14 +203,15 @@ def parse_code(raw: str, event_codes: set[str]) -> tuple[str, str] | tuple[None,
     return first, ""
 
 
-def split_token(token: str) -> list[str]:
-    """`DON'T_*` -> ["DON'T", "*"]; `IT_HAD_CAPTURED` stays one token (consecutive words)."""
+def split_token(token: str, join_synsets: bool = False) -> list[str]:
+    """`DON'T_*` -> ["DON'T", "*"]; `IT_HAD_CAPTURED` stays one token (consecutive words); with `join_synsets`
+    `NEW_&TIETYPES_RELATIONS` stays one token too."""
     out: list[str] = []
     plain: list[str] = []
     for part in token.split("_"):
         if not part:
             continue
-        if part in SPECIAL or part.startswith("&"):
+        if part in SPECIAL or (part.startswith("&") and not join_synsets):
             if plain:
                 out.append("_".join(plain))
                 plain = []
@@ -239,12 +240,15 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
         return None, "", "stray bracket in pattern"
     tokens: list[str] = []
     for token in body.split():
-        tokens += split_token(token)
+        tokens += split_token(token, join_synsets=compounds)
     notes = [note] if note else []
     out: list[str] = []
     key: list = []
     for token in tokens:
         if token == "^":
+            if compounds:  # suites: "skip one participant" (`* AT ^ +`: the target is the second actor after AT)
+                out.append(token)
+                key.append(token)
             continue
         if token == "%" and not compounds:
             notes.append(COMPOUND)
@@ -252,6 +256,15 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
         if token in ("*", "+", "$", "%"):
             out.append(token)
             key.append(token)
+            continue
+        if "&" in token and "_" in token.strip("_") and token.strip("_").upper() not in synsets:
+            # `NEW_&TIETYPES_RELATIONS` (suites): one consecutive run
+            parts = [p.upper() if p.startswith("&") else p.lower() for p in token.strip("_").split("_") if p]
+            unknown = [p for p in parts if p.startswith("&") and p not in synsets]
+            if unknown:
+                return None, "", f"unknown synset: {unknown[0]}"
+            out.append("_".join(parts))
+            key.append(tuple(parts))
             continue
         if token.startswith("&"):
             name = token.rstrip("_").upper()
