@@ -67,7 +67,8 @@ RULES = """
   `<TIME>` shifts, `[+++]`/`[###]` verb codes.
 - `cameo/` and `languages/en.yaml` are copies of the repository's files at conversion time, with suite codes
   appended to `event_codes.yaml` and the `intent:` table left out of `classes.yaml` (the suites code "X will
-  ban Y" as a ban; CAMEO intent codes do not apply to their WEIS codes).
+  ban Y" as a ban; CAMEO intent codes do not apply to their WEIS codes). `place_targets` covers every code:
+  the suites take an actor after "in"/"at" as the target like any other.
 """
 
 
@@ -437,6 +438,14 @@ def _without_intent(text: str) -> str:
     return "\n".join(lines[:start] + note + lines[end:]) + "\n"
 
 
+def _places_as_targets(text: str) -> str:
+    """classes.yaml with every code taking a place as its target: PETRARCH and TABARI code the first actor
+    after the verb whatever preposition stands before it ("criticized the closure of guest houses in Bree")."""
+    every_root = ", ".join(f'"{root}"' for root in ("0", "1", "2"))
+    line = f"place_targets: [{every_root}]  # every code in the suites (coder/suite_dictionaries.py)"
+    return re.sub(r"^place_targets:.*$", line, text, count=1, flags=re.M)
+
+
 def _copy_support(out: Path, extra_codes: set[str], suite: str) -> None:
     """cameo/ and languages/en.yaml from the repository, with the suite's non-CAMEO codes appended."""
     cameo_out = out / "cameo"
@@ -449,7 +458,7 @@ def _copy_support(out: Path, extra_codes: set[str], suite: str) -> None:
             text += "".join(f"  {quoted(code)}: {{name: \"{suite.upper()} suite test code\", goldstein: 0.0}}\n"
                             for code in sorted(extra_codes))
         if source.name == "classes.yaml":
-            text = _without_intent(text)
+            text = _places_as_targets(_without_intent(text))
         (cameo_out / source.name).write_text(
             f"# Copied from dictionaries/cameo/{source.name} by coder/suite_dictionaries.py.\n" + text,
             encoding="utf-8")

@@ -111,6 +111,12 @@ def test_a_place_is_a_target_only_when_the_pattern_names_its_preposition(coder) 
     assert triples(code(coder, "Russian troops killed two people in Kyiv.")) == {("RUSMIL", "1823", "UKR")}
 
 
+def test_a_place_inside_the_object_is_a_violent_event_s_target(coder) -> None:
+    events = code(coder, "Russian troops killed the mayor of a village in Kyiv.")
+    assert triples(events) == {("RUSMIL", "1823", "UKR")}
+    assert code(coder, "Putin visited the cathedral in Moscow.") == []
+
+
 def test_blocking_pattern_stops_the_event(coder) -> None:
     assert code(coder, "Putin met Min Aung Hlaing for lunch.") == []
     assert triples(code(coder, "Putin met Min Aung Hlaing in Moscow.")) == {("RUSGOV", "040", "MMRGOV")}

@@ -89,6 +89,12 @@ def test_converted_dictionaries_load_and_copies_are_current(suite):
         "dictionaries/languages/en.yaml changed: run python -m coder.suite_dictionaries"
 
 
+@pytest.mark.parametrize("suite", ["petrarch", "tabari"])
+def test_suites_take_a_place_as_target_for_every_code(suite):
+    store = load_dictionaries(suite_dictionary_dir(suite))
+    assert all(any(code.startswith(root) for root in store.place_roots) for code in ("010", "121", "190"))
+
+
 def test_regeneration_reproduces_the_committed_files(tmp_path: Path):
     convert_suite("petrarch", out_dir=tmp_path)
     committed = suite_dictionary_dir("petrarch")

@@ -335,7 +335,7 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         decision.targets = conjuncts(analysis, target) if target else []
     if not decision.targets and not passive and decision.code and decision.code.startswith(config.place_roots):
         everything = set(range(len(analysis.tokens)))  # places allowed: "killed two people in Kyiv"
-        decision.targets = _first_group(analysis, sorted(place_tokens, key=min), everything,
+        decision.targets = _first_group(analysis, sorted(object_tokens + place_tokens, key=min), everything,
                                         exclude={p.start for p in decision.sources})
 
 
