@@ -142,3 +142,16 @@ def test_agent_alone_takes_the_country_the_story_gives_it(coder) -> None:
 def test_words_inside_names_and_adjectives_are_not_actions(small_coder) -> None:
     events = small_coder.code_text("The United States imposed sweeping sanctions on Iran.", lang="en")
     assert triples(events) == {("USA", "163", "IRN")}
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_without_require_dyad_an_action_needs_no_target(parse) -> None:
+    from conftest import SMALL
+
+    from coder.coder import Coder
+
+    text = "Russian troops killed two men, Ukrainian officials said."
+    monadic = Coder(SMALL, parse=parse, date="2025-03-03", require_dyad=False)
+    assert triples(monadic.code_text(text, lang="en")) == {("RUSMIL", "1823", "---"), ("UKRGOV", "010", "---")}
+    dyadic = Coder(SMALL, parse=parse, date="2025-03-03")
+    assert dyadic.code_text(text, lang="en") == []

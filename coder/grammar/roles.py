@@ -39,6 +39,7 @@ class GrammarConfig:
     intent_code: Callable[[str], str | None] | None = None
     default_source: str | None = None
     default_target: str | None = None
+    require_dyad: bool = True  # False (PETRARCH's require_dyad option): an event may lack its target
 
 
 @dataclass
@@ -274,8 +275,8 @@ def _controlled(verb: Token, clause_verb: Token) -> bool:
     return False
 
 
-def _phrases_in(analysis: SentenceAnalysis, tokens: set[int]) -> list[ActorPhrase]:
-    return [phrase for phrase in analysis.phrases if phrase.start in tokens and not phrase.speaker]
+def _phrases_in(analysis: SentenceAnalysis, tokens: set[int], speakers: bool = False) -> list[ActorPhrase]:
+    return [phrase for phrase in analysis.phrases if phrase.start in tokens and (speakers or not phrase.speaker)]
 
 
 def _subtree(analysis: SentenceAnalysis, token: Token) -> set[int]:
@@ -323,7 +324,7 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
             skipped = next((p for p in analysis.phrases if p.start in slot), None)
             slot = {i for i in slot if skipped is None or i >= skipped.end}
         target_sets = [slot]
-    decision.sources = _first_group(analysis, source_sets, used)
+    decision.sources = _first_group(analysis, source_sets, used, speakers=decision.speech)
     # After `^` skips, the pattern has placed the target itself, even "in Eriador".
     placed_words = set(range(len(analysis.tokens))) if hit and hit.target_skip else used
     decision.targets = _first_group(analysis, target_sets, placed_words, exclude={p.start for p in decision.sources})
@@ -340,9 +341,11 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
 
 
 def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]], pattern_words: set[int],
-                 exclude: set[int] = frozenset()) -> list[ActorPhrase]:
+                 exclude: set[int] = frozenset(), speakers: bool = False) -> list[ActorPhrase]:
+    """The first actor of the first token set holding one, with its conjuncts; `speakers` admits the speaker
+    of an attribution (the source of "said" itself)."""
     for tokens in token_sets:
-        found = [p for p in _phrases_in(analysis, tokens)
+        found = [p for p in _phrases_in(analysis, tokens, speakers)
                  if p.start not in exclude and not is_locative(analysis, p, pattern_words)]
         if found:
             return conjuncts(analysis, found[0], allowed=tokens)
