@@ -202,6 +202,13 @@ def mentions(dictionaries: Dictionaries, lang: str, words: list[WordInfo]) -> li
     return found
 
 
+def described_possessor(sentence_tokens: list[Token], texts: list[str], gap: range) -> bool:
+    """With a parse, "Ithilen's awful and evil minister": describing words after a possessive still leave
+    the minister Ithilen's."""
+    return (len(gap) > 1 and texts[gap[0]] in POSSESSIVES
+            and all(sentence_tokens[i].pos_ in ("ADJ", "ADV", "CCONJ") for i in gap[1:]))
+
+
 def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[PhraseMatch], skip: set[int],
                   joiners: set[int]) -> list[ActorPhrase]:
     """Merge mentions separated only by skip words or possessives into one participant; a role word alone
@@ -211,8 +218,9 @@ def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[Ph
         previous = phrases[-1] if phrases else None
         gap = range(previous.end, match.start) if previous else range(0)
         allowed = skip | joiners if previous is not None and not previous.actors else skip
-        joinable = previous is not None and all(
+        joinable = previous is not None and (all(
             index in allowed or texts[index] in POSSESSIVES for index in gap)
+            or described_possessor(sentence_tokens, texts, gap))
         if not joinable:
             previous = ActorPhrase(match.start, match.end, "", [], [])
             phrases.append(previous)

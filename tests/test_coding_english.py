@@ -155,3 +155,13 @@ def test_without_require_dyad_an_action_needs_no_target(parse) -> None:
     assert triples(monadic.code_text(text, lang="en")) == {("RUSMIL", "1823", "---"), ("UKRGOV", "010", "---")}
     dyadic = Coder(SMALL, parse=parse, date="2025-03-03")
     assert dyadic.code_text(text, lang="en") == []
+
+
+def test_describing_words_do_not_break_a_list_of_actors(coder) -> None:
+    events = code(coder, "Russia and the mighty Iran attacked Ukraine.")
+    assert triples(events) == {("RUS", "190", "UKR"), ("IRN", "190", "UKR")}
+
+
+def test_describing_words_after_a_possessive_keep_the_role(small_coder) -> None:
+    events = code(small_coder, "Russia's tough and cunning minister attacked Ukraine.")
+    assert triples(events) == {("RUSGOV", "190", "UKR")}

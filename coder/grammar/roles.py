@@ -119,10 +119,14 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
 
 
 def _describing_word(analysis: SentenceAnalysis, index: int) -> bool:
-    """With a parse, a lower-case adjective, noun or determiner may stand between a conjunction and the next
-    partner: "Fornost and the evil awful Gondor", "Russia and its ally Belarus"."""
+    """A lower-case adjective, noun or determiner may stand between a conjunction and the next partner:
+    "Fornost and the evil awful Gondor", "Russia and its ally Belarus". Without a parse, a lower-case word
+    that is no trigger and in no word list ("di", "after") counts."""
     token = analysis.tokens[index]
-    return analysis.parsed and token.is_lower and token.pos_ in ("ADJ", "NOUN", "DET", "ADV", "NUM")
+    if analysis.parsed:
+        return token.is_lower and token.pos_ in ("ADJ", "NOUN", "DET", "ADV", "NUM")
+    return (token.is_alpha and token.is_lower and not any(index in marked for marked in analysis.marked_tokens.values())
+            and not any(t.start <= index < t.end for t in analysis.triggers))
 
 
 def _parsed_conjunct(analysis: SentenceAnalysis, current: ActorPhrase, following: ActorPhrase) -> bool:
