@@ -219,11 +219,12 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
 
 
 def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int]) -> int | None:
-    """Where the next verb trigger after this one starts (nouns made from verbs, or tagged nouns with a parse,
-    do not count: "signed an accord on Thursday to supply Gondor")."""
+    """Where the next verb trigger after this one starts (nouns made from verbs, or with a parse any trigger
+    word not tagged a verb, do not count: "signed an accord on Thursday to supply Gondor", "marched very close
+    to the border with Mordor")."""
     return min((t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
                 and not analysis.words[t.start].nominal
-                and not (analysis.parsed and analysis.tokens[t.start].pos_ in ("NOUN", "PROPN"))), default=None)
+                and not (analysis.parsed and analysis.tokens[t.start].pos_ not in ("VERB", "AUX"))), default=None)
 
 
 def last_before(analysis: SentenceAnalysis, end: int, clause: int, exclude: set[int]) -> ActorPhrase | None:

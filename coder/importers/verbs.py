@@ -225,7 +225,9 @@ def split_token(token: str, join_synsets: bool = False) -> list[str]:
 
 def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[str],
                     flatten: bool, compounds: bool = False) -> tuple[Pattern | None, str, str]:
-    """A source pattern -> (Pattern, lossy note, "") or (None, "", reject reason)."""
+    """A source pattern -> (Pattern, lossy note, "") or (None, "", reject reason). `compounds` (the suites)
+    also keeps a word that looks like a truncated stem as the whole word it is ("EID" matches "Eid" in
+    PETRARCH too; the Phoenix import drops such stems, which PETRARCH never matched in news)."""
     match = re.match(r"^(.*)\[([^\]]*)\]\s*$", raw)
     if not match:
         return None, "", "pattern without [code]"
@@ -277,7 +279,7 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
             return None, "", "token without letters"
         words = token.lower().split("_")
         for word in words:
-            if english.looks_truncated(word):
+            if not compounds and english.looks_truncated(word):
                 return None, "", f"truncated TABARI stem (PETRARCH matches whole words): {word}"
         out.append("_".join(words))
         key.append(tuple(k for w in words for k in english.verb_keys(w)))
