@@ -276,12 +276,20 @@ def resolve_code(phrase: ActorPhrase, date: str | None) -> str:
     return UNKNOWN_ACTOR + agent_sectors
 
 
-def find_triggers(dictionaries: Dictionaries, lang: str, stream: list[tuple[str, int]]) -> list[Trigger]:
+def find_triggers(dictionaries: Dictionaries, lang: str, stream: list[tuple[str, int]],
+                  lowers: list[str] | None = None) -> list[Trigger]:
     trie = dictionaries.verbs.get(lang)
     if trie is None or not trie.size:
         return []
     matches = trie.find_all_keys([key for key, _ in stream])
-    return [Trigger(stream[m.start][1], stream[m.end - 1][1] + 1, m.start, m.end, m.value) for m in matches]
+    triggers = [Trigger(stream[m.start][1], stream[m.end - 1][1] + 1, m.start, m.end, m.value) for m in matches]
+    forms = dictionaries.verb_forms.get(lang)
+    if forms and lowers is not None:
+        for trigger in triggers:
+            written = " ".join(lowers[trigger.start:trigger.end])
+            keys = tuple(key for key, _ in stream[trigger.stream_start:trigger.stream_end])
+            trigger.verb = next((verb for words, verb in forms.get(keys, ()) if written in words), trigger.verb)
+    return triggers
 
 
 def inside_phrase(trigger: Trigger, phrases: list[ActorPhrase]) -> bool:
@@ -347,7 +355,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     analysis = SentenceAnalysis(
         span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers, stream=stream,
         marks=marks, clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
-        triggers=[t for t in find_triggers(dictionaries, lang, stream) if not inside_phrase(t, phrases)],
+        triggers=[t for t in find_triggers(dictionaries, lang, stream, lowers) if not inside_phrase(t, phrases)],
         discarded=is_discarded(dictionaries, lang, words, "sentence"),
         parentheticals=find_parentheticals(texts),
         parsed=parsed,

@@ -63,8 +63,10 @@ RULES = """
   lines `VERB [code]` each start a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
   are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) or flags (`031!`) cannot
-  be expressed. Not expressible: `%` compound markers, the reverse half of dual codes `[a:b]`, TABARI
-  `<TIME>` shifts, `[+++]`/`[###]` verb codes.
+  be expressed. Dual codes `[a:b]` keep their second half as `reverse:`, `%` and `^` are kept, pattern words
+  that look like truncated stems (`EID`) stay the words they are. A block for an inflected form of an earlier
+  block's verb (MET after MEET) becomes an entry with `forms:`; a second block for the same word gives its
+  patterns to the first. Not expressible: TABARI `<TIME>` shifts, `[+++]`/`[###]` verb codes.
 - `cameo/` and `languages/en.yaml` are copies of the repository's files at conversion time, with suite codes
   appended to `event_codes.yaml` and the `intent:` table left out of `classes.yaml` (the suites code "X will
   ban Y" as a ban; CAMEO intent codes do not apply to their WEIS codes). `place_targets` covers every code:
@@ -359,19 +361,24 @@ def _join_verb_words(line: str) -> str:
     return f"{'_'.join(words)} {codes}".rstrip()
 
 
-def _merge_form_blocks(parsed: verbs.VerbFile, report: ImportReport) -> None:
-    """A block for an inflected form of an earlier block's verb (BEGAN after BEGIN, MET after MEET) gives its
-    patterns to that block: our triggers match lemmas, so the two blocks are one verb here."""
+def _mark_form_blocks(parsed: verbs.VerbFile, report: ImportReport) -> None:
+    """A block for an inflected form of an earlier block's verb (BEGAN after BEGIN, MET after MEET) becomes an
+    entry for exactly those words (`forms:`): our triggers match lemmas, PETRARCH told the forms apart."""
     owners: dict[tuple[str, ...], verbs.Block] = {}
     kept = []
     for block in parsed.blocks:
         keys = [english.verb_keys(t) for v in block.verbs for t in v.triggers[:1]]
         home = owners.get(keys[0]) if len(keys) == 1 and keys[0] else None
-        if home is not None and home is not block:
-            home.patterns.extend(block.patterns)
-            report.lossy(parsed.name, block.line, "block of an inflected form merged into its verb's block",
+        forms = [t.lower() for v in block.verbs for t in v.triggers]
+        if home is not None and home is not block and set(forms) & {t.lower() for v in home.verbs for t in v.triggers}:
+            home.patterns.extend(block.patterns)  # a second block for the same word (SHOT twice): one verb
+            report.lossy(parsed.name, block.line, "second block of the same verb merged into the first",
                          f"--- {block.name} [{block.code}] ---", f"patterns joined to {home.name} (line "
                          f"{home.line}); this block's default code [{block.code}] is not used")
+            continue
+        if home is not None and home is not block:
+            block.forms = forms  # its own entry, for exactly these written forms
+            kept.append(block)
             continue
         for key in keys:
             owners.setdefault(key, block)
@@ -401,7 +408,7 @@ def convert_verb_file(path: Path, report: ImportReport, tmp: Path, cameo: set[st
     extra = suite_event_codes(path, lines) - cameo
     parsed = verbs.parse_verb_file(_write_temp(tmp, path.name, lines), report)
     parsed.synsets = _expand_synsets(parsed.synsets)
-    _merge_form_blocks(parsed, report)
+    _mark_form_blocks(parsed, report)
     converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True, compound_after_verb_is_target=not tabari)
     converter.add_file(parsed)
     used = {e.code for e in converter.entries} | {p.code for e in converter.entries for p in e.patterns}

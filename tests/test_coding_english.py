@@ -165,3 +165,8 @@ def test_describing_words_do_not_break_a_list_of_actors(coder) -> None:
 def test_describing_words_after_a_possessive_keep_the_role(small_coder) -> None:
     events = code(small_coder, "Russia's tough and cunning minister attacked Ukraine.")
     assert triples(events) == {("RUSGOV", "190", "UKR")}
+
+
+def test_an_entry_for_one_written_form_of_a_verb(coder) -> None:
+    assert triples(code(coder, "Putin left for China on Monday.")) == {("RUSGOV", "042", "CHN")}
+    assert code(coder, "Putin is leaving for China on Monday.") == []

@@ -372,9 +372,10 @@ class Loader:
             return
         triggers = node.get("verb")
         entry = f"verb '{first_phrase(triggers) or '?'}'"
-        if not self.check_keys(path, node, entry, {"verb", "code", "reverse", "patterns", "comment"},
+        if not self.check_keys(path, node, entry, {"verb", "code", "reverse", "forms", "patterns", "comment"},
                                {"verb", "code"}):
             return
+        forms = frozenset(str(form).lower() for form in self.text_list(path, node.get("forms", []), entry, "forms"))
         code = self.event_code(path, node["code"], entry, allow_none=True)
         reverse = self.event_code(path, node["reverse"], entry) if "reverse" in node else None
         patterns = []
@@ -399,6 +400,9 @@ class Loader:
             verb = VerbEntry(trigger=str(trigger), code=code, origin=f"{self.relative(path)}:{node.line}",
                              patterns=ordered, reverse=reverse)
             self._layers[id(verb)] = layer
+            if forms:  # "met" besides "meet": used where the word is written so, instead of the lemma's entry
+                self.store.verb_forms.setdefault(language.code, {}).setdefault(keys, []).append((forms, verb))
+                continue
             self.add_phrase(self.store.verbs[language.code], keys, verb, layer, path, trigger, entry,
                             language.code, lambda a, b: a.origin == b.origin)
 

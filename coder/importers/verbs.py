@@ -48,6 +48,7 @@ class Block:
     line: int
     verbs: list[VerbLine] = field(default_factory=list)
     patterns: list[tuple[str, int]] = field(default_factory=list)  # (source text, line)
+    forms: list[str] = field(default_factory=list)  # a block for these inflected forms only (MET besides MEET)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Entry:
     patterns: list[Pattern] = field(default_factory=list)
     reverse: str = ""  # second half of a dual code [a:b], when the converter keeps it
     pattern_keys: dict[tuple, Pattern] = field(default_factory=dict)
+    forms: list[str] = field(default_factory=list)  # only where the word is written so
 
     def add_pattern(self, pattern: Pattern, report: ImportReport, file: str) -> bool:
         """Add unless the same pattern is there already (a different code for it is reported)."""
@@ -371,7 +373,9 @@ class VerbConverter:
             main = Entry([], code, block.name, vf.name, block.line, block.line,
                          reverse=self.reverse_of(block.code) if code != "---" else "")
             own: list[Entry] = []
-            for verb in block.verbs:
+            if block.forms:  # the lemma belongs to another block: this entry is for these words only
+                main.triggers, main.forms = [t for v in block.verbs for t in v.triggers[:1]], block.forms
+            for verb in [] if block.forms else block.verbs:
                 vcode = self.verb_code(vf.name, verb, block, code)
                 if vcode == code:
                     self.claim(main, verb, vf.name)
@@ -499,6 +503,8 @@ def verb_yaml(entries: list[Entry]) -> str:
         lines.append(f"    code: {quoted(entry.code)}")
         if entry.reverse:
             lines.append(f"    reverse: {quoted(entry.reverse)}")
+        if entry.forms:
+            lines.append(f"    forms: {flow_list(entry.forms)}")
         lines.append(f"    comment: {quoted('PETRARCH block ' + entry.block + ' (' + entry.file + ')')}")
         if entry.patterns:
             lines.append("    patterns:")
