@@ -288,10 +288,18 @@ def _subtree(analysis: SentenceAnalysis, token: Token) -> set[int]:
     return analysis.subtree(token.i - analysis.span.start)
 
 
+def action_word(analysis: SentenceAnalysis, trigger: Trigger) -> Token:
+    """The word of a trigger that carries the action: with a parse, its first verb ("wire tapped": tapped)."""
+    words = analysis.tokens[trigger.start:trigger.end]
+    if analysis.parsed:
+        return next((word for word in words if word.pos_ in ("VERB", "AUX")), words[0])
+    return words[0]
+
+
 def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: GrammarConfig) -> None:
     """Roles from the parse: subject/agent, objects and prepositional objects of the trigger verb."""
     trigger, hit = decision.trigger, decision.hit
-    verb = analysis.tokens[trigger.start]
+    verb = action_word(analysis, trigger)
     offset = analysis.span.start
     language_words = config.words
     subject, clause_verb = _subject_of(verb, language_words["relative_markers"])
@@ -368,7 +376,7 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if hit.code == NO_EVENT:
         decision.dropped = f"pattern '{hit.pattern.text}' says this is no event"
         return decision
-    word = analysis.tokens[trigger.start]
+    word = action_word(analysis, trigger)
     if parsed and (word.dep_ == "amod" or word.pos_ in ("ADJ", "ADV", "ADP", "DET", "NUM")):
         decision.dropped = f"'{word.text}' is used as a {word.pos_.lower()} here, not as an action"
         return decision
@@ -387,7 +395,7 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     placed = hit.source_from is not None and (passive or _names_participant(analysis, trigger, hit))
     if passive and not placed:
         decision.voice = "passive"
-    if parsed and not placed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
+    if parsed and not placed and word.pos_ in ("VERB", "AUX"):
         dependency_roles(analysis, decision, config)
     else:
         positional_roles(analysis, decision, config)
@@ -435,7 +443,7 @@ def compound_partners(analysis: SentenceAnalysis, trigger: Trigger, hit: Pattern
 
 def _parsed_passive(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) -> bool:
     """The parse shows a passive clause around the verb ("Gollum was seen to break in ...")."""
-    verb = analysis.tokens[trigger.start]
+    verb = action_word(analysis, trigger)
     _, clause_verb = _subject_of(verb, config.words.get("relative_markers", set()))
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
 
