@@ -64,7 +64,8 @@ RULES = """
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
   are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) or flags (`031!`) cannot
   be expressed. Dual codes `[a:b]` keep their second half as `reverse:`, `%` and `^` are kept, pattern words
-  that look like truncated stems (`EID`) stay the words they are. A block for an inflected form of an earlier
+  that look like truncated stems (`EID`) stay the words they are, words glued to the verb (`RECENTLY_*`,
+  `*_OUT`) must stand right next to it. A block for an inflected form of an earlier
   block's verb (MET after MEET) becomes an entry with `forms:`; a second block for the same word gives its
   patterns to the first. Not expressible: TABARI `<TIME>` shifts, `[+++]`/`[###]` verb codes.
 - `cameo/` and `languages/en.yaml` are copies of the repository's files at conversion time, with suite codes

@@ -170,3 +170,8 @@ def test_describing_words_after_a_possessive_keep_the_role(small_coder) -> None:
 def test_an_entry_for_one_written_form_of_a_verb(coder) -> None:
     assert triples(code(coder, "Putin left for China on Monday.")) == {("RUSGOV", "042", "CHN")}
     assert code(coder, "Putin is leaving for China on Monday.") == []
+
+
+def test_a_pattern_word_glued_to_the_verb_must_stand_right_next_to_it(coder) -> None:
+    assert triples(code(coder, "Russian troops fired on Kyiv.")) == {("RUSMIL", "190", "UKR")}
+    assert code(coder, "Russian troops fired rockets on Kyiv.") == []

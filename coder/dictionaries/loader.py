@@ -417,9 +417,22 @@ class Loader:
         where = f"{entry} pattern '{text}'"
         code = self.event_code(path, item["code"], where, allow_none=True)  # "---": this is no event
         reverse = self.event_code(path, item["reverse"], where) if "reverse" in item else None
-        tokens = text.split()
+        tokens, adjacent = [], set()
+        for token in text.split():  # `recently_*`, `*_out`, `would_*_talks`: words right next to the verb
+            if "*" in token.split("_") and token != "*":
+                parts = token.split("_")
+                star = parts.index("*")
+                before, after = "_".join(parts[:star]), "_".join(parts[star + 1:])
+                for word in (before, "*", after):
+                    if word and word != "*":
+                        adjacent.add(len(tokens))
+                    if word:
+                        tokens.append(word)
+            else:
+                tokens.append(token)
         if "*" not in tokens:
             tokens = ["*", *tokens]
+            adjacent = {index + 1 for index in adjacent}
         if any(tokens.count(slot) > 1 for slot in ("*", "+", "$", "%")):
             self.problem(path, item["pattern"], where, "use '*', '+', '$' and '%' at most once each")
             return None
@@ -451,7 +464,7 @@ class Loader:
                 if not keys:
                     self.problem(path, item["pattern"], where, f"word '{token}' has no letters to match")
                     return None
-                elements.append(PatternElement("word", (keys,), token))
+                elements.append(PatternElement("word", (keys,), token, adjacent=len(elements) in adjacent))
         if code is None:
             return None
         split = next(index for index, element in enumerate(elements) if element.kind == "trigger")

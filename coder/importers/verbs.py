@@ -244,11 +244,19 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
         return None, "", "stray bracket in pattern"
     tokens: list[str] = []
     for token in body.split():
-        tokens += split_token(token, join_synsets=compounds)
+        glued = compounds and "*" in token.split("_") and token.strip("_*") and not (set(token.split("_")) & {
+            "+", "$", "%", "^"}) and not any(part.startswith("&") for part in token.split("_"))
+        tokens += [token] if glued else split_token(token, join_synsets=compounds)
     notes = [note] if note else []
     out: list[str] = []
     key: list = []
     for token in tokens:
+        if "*" in token and token != "*":  # `RECENTLY_*`, `*_OUT` (suites): words right next to the verb
+            parts = [part.lower() for part in token.split("_") if part]
+            out.append("_".join(parts))
+            key.extend("*" if part == "*" else tuple(english.verb_keys(part)) for part in parts)
+            key.append("_")  # not the same pattern as the words with gaps allowed ("SHOW NO *")
+            continue
         if token == "^":
             if compounds:  # suites: "skip one participant" (`* AT ^ +`: the target is the second actor after AT)
                 out.append(token)
@@ -288,7 +296,7 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
     for marker in ("*", "+", "$", "%"):
         if out.count(marker) > 1:
             return None, "", f"more than one {marker}"
-    if "*" not in out:
+    if "*" not in key:
         out.insert(0, "*")
         key.insert(0, "*")
     if out == ["*"]:
@@ -297,7 +305,7 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
 
 
 def specificity(pattern: Pattern) -> int:
-    return sum(1 for part in pattern.key if part not in ("*", "+", "$"))
+    return sum(1 for part in pattern.key if part not in ("*", "+", "$", "_"))
 
 
 class VerbConverter:
