@@ -384,7 +384,9 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
     decision.code, decision.reverse = hit.code, hit.reverse
-    decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens)
+    # A pattern that spells out a negation ("neither *") codes the negated act; "nor" is part of it.
+    decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens) and not any(
+        analysis.is_marked("negation", index) for index in hit.used_tokens)
     decision.future = modifier_before(analysis, "future", trigger, hit.used_tokens)
     decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))
     passive = _passive_form(analysis, trigger) or _english_passive(analysis, trigger)
