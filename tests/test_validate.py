@@ -174,8 +174,9 @@ def test_suite_patterns_keep_words_that_look_like_stems():
 # (DEMO-15 "signed an accord ... to supply Gondor", DATE-08 "marched very close to the border with Mordor"), a
 # place as the target (DATE-04), describing words after a possessive (COMPOUND-17), a kept stem-like word
 # (PATTERN-23 "EID"), a verb phrase whose first word is a noun (DEMO-30 "wire tapped"), a pattern spelling
-# out the negation ("neither *": COMPOUND-23 "Neither Galadriel nor Gollum boycotted ...").
-PARSED_CASES = ["DEMO-15", "DATE-08", "DATE-04", "COMPOUND-17", "PATTERN-23", "DEMO-30", "COMPOUND-23"]
+# out the negation ("neither *": COMPOUND-23 "Neither Galadriel nor Gollum boycotted ..."), the object of a
+# multi-word trigger's other word (DEMO-31 "will not wire tap the communication links leading into Mordor").
+PARSED_CASES = ["DEMO-15", "DATE-08", "DATE-04", "COMPOUND-17", "PATTERN-23", "DEMO-30", "COMPOUND-23", "DEMO-31"]
 
 
 def test_chosen_records_pass_with_the_parser():

@@ -318,7 +318,8 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     agent_tokens: set[int] = set()
     object_tokens: list[set[int]] = []
     place_tokens: list[set[int]] = []
-    for child in verb.children:
+    words = analysis.tokens[trigger.start:trigger.end]  # "wire tap the links": objects of any trigger word
+    for child in [child for word in words for child in word.children if child not in words or child.dep_ == "prep"]:
         if child.dep_ == "agent":
             agent_tokens |= _subtree(analysis, child)
         elif child.dep_ == "prep" and child.lower_ in language_words["location_prepositions"]:
