@@ -202,6 +202,13 @@ def mentions(dictionaries: Dictionaries, lang: str, words: list[WordInfo]) -> li
     return found
 
 
+def described_possessor(sentence_tokens: list[Token], texts: list[str], gap: range) -> bool:
+    """With a parse, "Ithilen's awful and evil minister": describing words after a possessive still leave
+    the minister Ithilen's."""
+    return (len(gap) > 1 and texts[gap[0]] in POSSESSIVES
+            and all(sentence_tokens[i].pos_ in ("ADJ", "ADV", "CCONJ") for i in gap[1:]))
+
+
 def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[PhraseMatch], skip: set[int],
                   joiners: set[int]) -> list[ActorPhrase]:
     """Merge mentions separated only by skip words or possessives into one participant; a role word alone
@@ -211,8 +218,9 @@ def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[Ph
         previous = phrases[-1] if phrases else None
         gap = range(previous.end, match.start) if previous else range(0)
         allowed = skip | joiners if previous is not None and not previous.actors else skip
-        joinable = previous is not None and all(
+        joinable = previous is not None and (all(
             index in allowed or texts[index] in POSSESSIVES for index in gap)
+            or described_possessor(sentence_tokens, texts, gap))
         if not joinable:
             previous = ActorPhrase(match.start, match.end, "", [], [])
             phrases.append(previous)
@@ -268,12 +276,20 @@ def resolve_code(phrase: ActorPhrase, date: str | None) -> str:
     return UNKNOWN_ACTOR + agent_sectors
 
 
-def find_triggers(dictionaries: Dictionaries, lang: str, stream: list[tuple[str, int]]) -> list[Trigger]:
+def find_triggers(dictionaries: Dictionaries, lang: str, stream: list[tuple[str, int]],
+                  lowers: list[str] | None = None) -> list[Trigger]:
     trie = dictionaries.verbs.get(lang)
     if trie is None or not trie.size:
         return []
     matches = trie.find_all_keys([key for key, _ in stream])
-    return [Trigger(stream[m.start][1], stream[m.end - 1][1] + 1, m.start, m.end, m.value) for m in matches]
+    triggers = [Trigger(stream[m.start][1], stream[m.end - 1][1] + 1, m.start, m.end, m.value) for m in matches]
+    forms = dictionaries.verb_forms.get(lang)
+    if forms and lowers is not None:
+        for trigger in triggers:
+            written = " ".join(lowers[trigger.start:trigger.end])
+            keys = tuple(key for key, _ in stream[trigger.stream_start:trigger.stream_end])
+            trigger.verb = next((verb for words, verb in forms.get(keys, ()) if written in words), trigger.verb)
+    return triggers
 
 
 def inside_phrase(trigger: Trigger, phrases: list[ActorPhrase]) -> bool:
@@ -339,7 +355,7 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     analysis = SentenceAnalysis(
         span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers, stream=stream,
         marks=marks, clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
-        triggers=[t for t in find_triggers(dictionaries, lang, stream) if not inside_phrase(t, phrases)],
+        triggers=[t for t in find_triggers(dictionaries, lang, stream, lowers) if not inside_phrase(t, phrases)],
         discarded=is_discarded(dictionaries, lang, words, "sentence"),
         parentheticals=find_parentheticals(texts),
         parsed=parsed,

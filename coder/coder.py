@@ -9,16 +9,18 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from coder.analysis import SentenceAnalysis, analyze, is_discarded
+from coder.analysis import ActorPhrase, SentenceAnalysis, analyze, is_discarded
 from coder.context import infer_countries
 from coder.dictionaries import Dictionaries
 from coder.dictionaries.cache import load_cached
 from coder.document import Document, unfit_reason
-from coder.events import Event
+from coder.events import UNKNOWN_ACTOR, Event
 from coder.grammar import Decision, GrammarConfig, decide_sentence
 from coder.langdetect import detect_language
 from coder.languages import get_language
 from coder.paths import default_dictionary_dir
+
+NO_TARGET_ACTOR = ActorPhrase(0, 0, "", [], [], code=UNKNOWN_ACTOR)  # the target of a monadic event
 
 
 def word_count(analysis: SentenceAnalysis) -> int:
@@ -57,12 +59,14 @@ class Coder:
     `date` is used for undated documents (default: today); `lang` for documents without a language
     ("auto" detects). min_words > 0 leaves sentences of fewer words uncoded (TABARI's MINIMUM WORDS: headlines
     and fragments). default_source/default_target: the actor codes assumed where a sentence names no source or
-    no target (TABARI's DEFAULT, for a corpus of one country's press).
+    no target (TABARI's DEFAULT, for a corpus of one country's press). require_dyad=False (PETRARCH's option)
+    also codes actions without a target, against the unknown actor "---".
     """
 
     def __init__(self, dictionaries: Path | str | Dictionaries | None = None, parse: bool = True,
                  date: str | None = None, lang: str = "auto", min_words: int = 0,
-                 default_source: str | None = None, default_target: str | None = None) -> None:
+                 default_source: str | None = None, default_target: str | None = None,
+                 require_dyad: bool = True) -> None:
         if isinstance(dictionaries, Dictionaries):
             self.dictionaries = dictionaries
         else:
@@ -72,6 +76,7 @@ class Coder:
         self.default_lang = lang
         self.min_words = min_words
         self.default_source, self.default_target = default_source, default_target
+        self.require_dyad = require_dyad
         self._pipelines: dict[str, tuple[object, bool]] = {}
 
     # -- pipelines ---------------------------------------------------------------------------------------
@@ -118,7 +123,7 @@ class Coder:
         config = GrammarConfig(language, self.dictionaries.word_lists.get(lang, {}), parsed,
                                place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
                                intent_code=self.dictionaries.intent_code, default_source=self.default_source,
-                               default_target=self.default_target)
+                               default_target=self.default_target, require_dyad=self.require_dyad)
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)
@@ -141,7 +146,8 @@ class Coder:
             pattern = decision.hit.pattern
             used = sorted(decision.hit.used_tokens)
             event_text = " ".join(analysis.texts[i] for i in used)
-            pairs = [(source, target, decision.code) for source in decision.sources for target in decision.targets]
+            pairs = [(source, target, decision.code) for source in decision.sources
+                     for target in decision.targets or [NO_TARGET_ACTOR]]
             if decision.compound:  # partners act on each other; a dual code's second half is the way back
                 group = decision.sources
                 pairs = [(a, b, decision.code) for i, a in enumerate(group) for b in group[i + 1:]]

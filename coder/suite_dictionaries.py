@@ -63,11 +63,15 @@ RULES = """
   lines `VERB [code]` each start a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
   are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) or flags (`031!`) cannot
-  be expressed. Not expressible: `%` compound markers, the reverse half of dual codes `[a:b]`, TABARI
-  `<TIME>` shifts, `[+++]`/`[###]` verb codes.
+  be expressed. Dual codes `[a:b]` keep their second half as `reverse:`, `%` and `^` are kept, pattern words
+  that look like truncated stems (`EID`) stay the words they are, words glued to the verb (`RECENTLY_*`,
+  `*_OUT`) must stand right next to it. A block for an inflected form of an earlier
+  block's verb (MET after MEET) becomes an entry with `forms:`; a second block for the same word gives its
+  patterns to the first. Not expressible: TABARI `<TIME>` shifts, `[+++]`/`[###]` verb codes.
 - `cameo/` and `languages/en.yaml` are copies of the repository's files at conversion time, with suite codes
   appended to `event_codes.yaml` and the `intent:` table left out of `classes.yaml` (the suites code "X will
-  ban Y" as a ban; CAMEO intent codes do not apply to their WEIS codes).
+  ban Y" as a ban; CAMEO intent codes do not apply to their WEIS codes). `place_targets` covers every code:
+  the suites take an actor after "in"/"at" as the target like any other.
 """
 
 
@@ -358,19 +362,24 @@ def _join_verb_words(line: str) -> str:
     return f"{'_'.join(words)} {codes}".rstrip()
 
 
-def _merge_form_blocks(parsed: verbs.VerbFile, report: ImportReport) -> None:
-    """A block for an inflected form of an earlier block's verb (BEGAN after BEGIN, MET after MEET) gives its
-    patterns to that block: our triggers match lemmas, so the two blocks are one verb here."""
+def _mark_form_blocks(parsed: verbs.VerbFile, report: ImportReport) -> None:
+    """A block for an inflected form of an earlier block's verb (BEGAN after BEGIN, MET after MEET) becomes an
+    entry for exactly those words (`forms:`): our triggers match lemmas, PETRARCH told the forms apart."""
     owners: dict[tuple[str, ...], verbs.Block] = {}
     kept = []
     for block in parsed.blocks:
         keys = [english.verb_keys(t) for v in block.verbs for t in v.triggers[:1]]
         home = owners.get(keys[0]) if len(keys) == 1 and keys[0] else None
-        if home is not None and home is not block:
-            home.patterns.extend(block.patterns)
-            report.lossy(parsed.name, block.line, "block of an inflected form merged into its verb's block",
+        forms = [t.lower() for v in block.verbs for t in v.triggers]
+        if home is not None and home is not block and set(forms) & {t.lower() for v in home.verbs for t in v.triggers}:
+            home.patterns.extend(block.patterns)  # a second block for the same word (SHOT twice): one verb
+            report.lossy(parsed.name, block.line, "second block of the same verb merged into the first",
                          f"--- {block.name} [{block.code}] ---", f"patterns joined to {home.name} (line "
                          f"{home.line}); this block's default code [{block.code}] is not used")
+            continue
+        if home is not None and home is not block:
+            block.forms = forms  # its own entry, for exactly these written forms
+            kept.append(block)
             continue
         for key in keys:
             owners.setdefault(key, block)
@@ -400,7 +409,7 @@ def convert_verb_file(path: Path, report: ImportReport, tmp: Path, cameo: set[st
     extra = suite_event_codes(path, lines) - cameo
     parsed = verbs.parse_verb_file(_write_temp(tmp, path.name, lines), report)
     parsed.synsets = _expand_synsets(parsed.synsets)
-    _merge_form_blocks(parsed, report)
+    _mark_form_blocks(parsed, report)
     converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True, compound_after_verb_is_target=not tabari)
     converter.add_file(parsed)
     used = {e.code for e in converter.entries} | {p.code for e in converter.entries for p in e.patterns}
@@ -437,6 +446,14 @@ def _without_intent(text: str) -> str:
     return "\n".join(lines[:start] + note + lines[end:]) + "\n"
 
 
+def _places_as_targets(text: str) -> str:
+    """classes.yaml with every code taking a place as its target: PETRARCH and TABARI code the first actor
+    after the verb whatever preposition stands before it ("criticized the closure of guest houses in Bree")."""
+    every_root = ", ".join(f'"{root}"' for root in ("0", "1", "2"))
+    line = f"place_targets: [{every_root}]  # every code in the suites (coder/suite_dictionaries.py)"
+    return re.sub(r"^place_targets:.*$", line, text, count=1, flags=re.M)
+
+
 def _copy_support(out: Path, extra_codes: set[str], suite: str) -> None:
     """cameo/ and languages/en.yaml from the repository, with the suite's non-CAMEO codes appended."""
     cameo_out = out / "cameo"
@@ -449,7 +466,7 @@ def _copy_support(out: Path, extra_codes: set[str], suite: str) -> None:
             text += "".join(f"  {quoted(code)}: {{name: \"{suite.upper()} suite test code\", goldstein: 0.0}}\n"
                             for code in sorted(extra_codes))
         if source.name == "classes.yaml":
-            text = _without_intent(text)
+            text = _places_as_targets(_without_intent(text))
         (cameo_out / source.name).write_text(
             f"# Copied from dictionaries/cameo/{source.name} by coder/suite_dictionaries.py.\n" + text,
             encoding="utf-8")

@@ -111,6 +111,12 @@ def test_a_place_is_a_target_only_when_the_pattern_names_its_preposition(coder) 
     assert triples(code(coder, "Russian troops killed two people in Kyiv.")) == {("RUSMIL", "1823", "UKR")}
 
 
+def test_a_place_inside_the_object_is_a_violent_event_s_target(coder) -> None:
+    events = code(coder, "Russian troops killed the mayor of a village in Kyiv.")
+    assert triples(events) == {("RUSMIL", "1823", "UKR")}
+    assert code(coder, "Putin visited the cathedral in Moscow.") == []
+
+
 def test_blocking_pattern_stops_the_event(coder) -> None:
     assert code(coder, "Putin met Min Aung Hlaing for lunch.") == []
     assert triples(code(coder, "Putin met Min Aung Hlaing in Moscow.")) == {("RUSGOV", "040", "MMRGOV")}
@@ -136,3 +142,36 @@ def test_agent_alone_takes_the_country_the_story_gives_it(coder) -> None:
 def test_words_inside_names_and_adjectives_are_not_actions(small_coder) -> None:
     events = small_coder.code_text("The United States imposed sweeping sanctions on Iran.", lang="en")
     assert triples(events) == {("USA", "163", "IRN")}
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_without_require_dyad_an_action_needs_no_target(parse) -> None:
+    from conftest import SMALL
+
+    from coder.coder import Coder
+
+    text = "Russian troops killed two men, Ukrainian officials said."
+    monadic = Coder(SMALL, parse=parse, date="2025-03-03", require_dyad=False)
+    assert triples(monadic.code_text(text, lang="en")) == {("RUSMIL", "1823", "---"), ("UKRGOV", "010", "---")}
+    dyadic = Coder(SMALL, parse=parse, date="2025-03-03")
+    assert dyadic.code_text(text, lang="en") == []
+
+
+def test_describing_words_do_not_break_a_list_of_actors(coder) -> None:
+    events = code(coder, "Russia and the mighty Iran attacked Ukraine.")
+    assert triples(events) == {("RUS", "190", "UKR"), ("IRN", "190", "UKR")}
+
+
+def test_describing_words_after_a_possessive_keep_the_role(small_coder) -> None:
+    events = code(small_coder, "Russia's tough and cunning minister attacked Ukraine.")
+    assert triples(events) == {("RUSGOV", "190", "UKR")}
+
+
+def test_an_entry_for_one_written_form_of_a_verb(coder) -> None:
+    assert triples(code(coder, "Putin left for China on Monday.")) == {("RUSGOV", "042", "CHN")}
+    assert code(coder, "Putin is leaving for China on Monday.") == []
+
+
+def test_a_pattern_word_glued_to_the_verb_must_stand_right_next_to_it(coder) -> None:
+    assert triples(code(coder, "Russian troops fired on Kyiv.")) == {("RUSMIL", "190", "UKR")}
+    assert code(coder, "Russian troops fired rockets on Kyiv.") == []

@@ -89,6 +89,12 @@ def test_converted_dictionaries_load_and_copies_are_current(suite):
         "dictionaries/languages/en.yaml changed: run python -m coder.suite_dictionaries"
 
 
+@pytest.mark.parametrize("suite", ["petrarch", "tabari"])
+def test_suites_take_a_place_as_target_for_every_code(suite):
+    store = load_dictionaries(suite_dictionary_dir(suite))
+    assert all(any(code.startswith(root) for root in store.place_roots) for code in ("010", "121", "190"))
+
+
 def test_regeneration_reproduces_the_committed_files(tmp_path: Path):
     convert_suite("petrarch", out_dir=tmp_path)
     committed = suite_dictionary_dir("petrarch")
@@ -153,3 +159,28 @@ def test_cli_text_and_json_output():
 def test_cli_rejects_an_unknown_suite():
     result = CliRunner().invoke(_app(), ["validate", "--suite", "cameo"])
     assert result.exit_code == 2
+
+
+def test_suite_patterns_keep_words_that_look_like_stems():
+    from coder.importers.verbs import convert_pattern
+
+    pattern, _, error = convert_pattern("* EID AT ^ WITH +  [043]", {}, {"043"}, flatten=False)
+    assert pattern is None and "truncated" in error  # the Phoenix import drops stems PETRARCH never matched
+    pattern, _, error = convert_pattern("* EID AT ^ WITH +  [043]", {}, {"043"}, flatten=False, compounds=True)
+    assert pattern is not None and pattern.text == "* eid at ^ with +" and not error
+
+
+# Records that need the parse: a trigger used as a noun or adverb is no verb that ends the object's search
+# (DEMO-15 "signed an accord ... to supply Gondor", DATE-08 "marched very close to the border with Mordor"), a
+# place as the target (DATE-04), describing words after a possessive (COMPOUND-17), a kept stem-like word
+# (PATTERN-23 "EID"), a verb phrase whose first word is a noun (DEMO-30 "wire tapped"), a pattern spelling
+# out the negation ("neither *": COMPOUND-23 "Neither Galadriel nor Gollum boycotted ..."), the object of a
+# multi-word trigger's other word (DEMO-31 "will not wire tap the communication links leading into Mordor").
+PARSED_CASES = ["DEMO-15", "DATE-08", "DATE-04", "COMPOUND-17", "PATTERN-23", "DEMO-30", "COMPOUND-23", "DEMO-31"]
+
+
+def test_chosen_records_pass_with_the_parser():
+    records = {r.id: r for r in load_suite("petrarch")}
+    code = suite_code_fn("petrarch", parse=True)
+    for record_id in PARSED_CASES:
+        assert set(code(records[record_id])) == set(records[record_id].expected), record_id

@@ -62,6 +62,7 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
 
     def code(record: SuiteRecord) -> list[Triple]:
         options = {"min_words": int(record.config.get("MINIMUM WORDS", "0")),  # TABARI's SET: MINIMUM WORDS
+                   "require_dyad": record.config.get("require_dyad", "true").lower() != "false",  # PETRARCH
                    **tabari_defaults(record.config.get("DEFAULT", ""))}
         key = tuple(sorted(options.items()))
         if key not in coders:

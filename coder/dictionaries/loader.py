@@ -372,9 +372,10 @@ class Loader:
             return
         triggers = node.get("verb")
         entry = f"verb '{first_phrase(triggers) or '?'}'"
-        if not self.check_keys(path, node, entry, {"verb", "code", "reverse", "patterns", "comment"},
+        if not self.check_keys(path, node, entry, {"verb", "code", "reverse", "forms", "patterns", "comment"},
                                {"verb", "code"}):
             return
+        forms = frozenset(str(form).lower() for form in self.text_list(path, node.get("forms", []), entry, "forms"))
         code = self.event_code(path, node["code"], entry, allow_none=True)
         reverse = self.event_code(path, node["reverse"], entry) if "reverse" in node else None
         patterns = []
@@ -399,6 +400,9 @@ class Loader:
             verb = VerbEntry(trigger=str(trigger), code=code, origin=f"{self.relative(path)}:{node.line}",
                              patterns=ordered, reverse=reverse)
             self._layers[id(verb)] = layer
+            if forms:  # "met" besides "meet": used where the word is written so, instead of the lemma's entry
+                self.store.verb_forms.setdefault(language.code, {}).setdefault(keys, []).append((forms, verb))
+                continue
             self.add_phrase(self.store.verbs[language.code], keys, verb, layer, path, trigger, entry,
                             language.code, lambda a, b: a.origin == b.origin)
 
@@ -413,9 +417,22 @@ class Loader:
         where = f"{entry} pattern '{text}'"
         code = self.event_code(path, item["code"], where, allow_none=True)  # "---": this is no event
         reverse = self.event_code(path, item["reverse"], where) if "reverse" in item else None
-        tokens = text.split()
+        tokens, adjacent = [], set()
+        for token in text.split():  # `recently_*`, `*_out`, `would_*_talks`: words right next to the verb
+            if "*" in token.split("_") and token != "*":
+                parts = token.split("_")
+                star = parts.index("*")
+                before, after = "_".join(parts[:star]), "_".join(parts[star + 1:])
+                for word in (before, "*", after):
+                    if word and word != "*":
+                        adjacent.add(len(tokens))
+                    if word:
+                        tokens.append(word)
+            else:
+                tokens.append(token)
         if "*" not in tokens:
             tokens = ["*", *tokens]
+            adjacent = {index + 1 for index in adjacent}
         if any(tokens.count(slot) > 1 for slot in ("*", "+", "$", "%")):
             self.problem(path, item["pattern"], where, "use '*', '+', '$' and '%' at most once each")
             return None
@@ -447,7 +464,7 @@ class Loader:
                 if not keys:
                     self.problem(path, item["pattern"], where, f"word '{token}' has no letters to match")
                     return None
-                elements.append(PatternElement("word", (keys,), token))
+                elements.append(PatternElement("word", (keys,), token, adjacent=len(elements) in adjacent))
         if code is None:
             return None
         split = next(index for index, element in enumerate(elements) if element.kind == "trigger")

@@ -47,6 +47,7 @@ class PatternElement:
     kind: str  # "word" | "target" | "source" | "compound" | "skip"
     alternatives: tuple[tuple[str, ...], ...] = ()
     text: str = ""
+    adjacent: bool = False  # right next to the trigger (`recently_*`, `*_out`), no word between
 
     @cached_property
     def first_keys(self) -> frozenset[str]:

@@ -48,6 +48,8 @@ class Dictionaries:
     actors: dict[str, PhraseTrie[ActorEntry]] = field(default_factory=dict)
     agents: dict[str, PhraseTrie[AgentEntry]] = field(default_factory=dict)
     verbs: dict[str, PhraseTrie[VerbEntry]] = field(default_factory=dict)
+    # Entries for some written forms of a verb only ("met" besides "meet"): lang -> trigger keys -> entries.
+    verb_forms: dict[str, dict[tuple[str, ...], list[tuple[frozenset[str], VerbEntry]]]] = field(default_factory=dict)
     words: dict[str, PhraseTrie[frozenset[str]]] = field(default_factory=dict)  # phrase -> word lists
     word_lists: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     discards: dict[tuple[str, str], PhraseTrie[str]] = field(default_factory=dict)

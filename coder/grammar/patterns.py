@@ -39,7 +39,7 @@ def _find_forward(analysis: SentenceAnalysis, element: PatternElement, cursor: i
         for position in analysis.key_positions.get(keys[0], ()):
             if position < cursor:
                 continue
-            if position > cursor + MAX_GAP or (best is not None and position >= best):
+            if position > cursor + (0 if element.adjacent else MAX_GAP) or (best is not None and position >= best):
                 break
             if analysis.clause_of[analysis.stream[position][1]] == clause and _matches_at(analysis, keys, position):
                 best = position
@@ -52,7 +52,7 @@ def _find_backward(analysis: SentenceAnalysis, element: PatternElement, cursor: 
     best = None
     for keys in element.alternatives:
         for position in reversed(analysis.key_positions.get(keys[0], ())):
-            if position + len(keys) > cursor:
+            if position + len(keys) > cursor or (element.adjacent and position + len(keys) < cursor):
                 continue
             if position < cursor - MAX_GAP - 1 or (best is not None and position <= best):
                 break

@@ -39,6 +39,7 @@ class GrammarConfig:
     intent_code: Callable[[str], str | None] | None = None
     default_source: str | None = None
     default_target: str | None = None
+    require_dyad: bool = True  # False (PETRARCH's require_dyad option): an event may lack its target
 
 
 @dataclass
@@ -118,10 +119,14 @@ def conjuncts(analysis: SentenceAnalysis, first: ActorPhrase,
 
 
 def _describing_word(analysis: SentenceAnalysis, index: int) -> bool:
-    """With a parse, a lower-case adjective, noun or determiner may stand between a conjunction and the next
-    partner: "Fornost and the evil awful Gondor", "Russia and its ally Belarus"."""
+    """A lower-case adjective, noun or determiner may stand between a conjunction and the next partner:
+    "Fornost and the evil awful Gondor", "Russia and its ally Belarus". Without a parse, a lower-case word
+    that is no trigger and in no word list ("di", "after") counts."""
     token = analysis.tokens[index]
-    return analysis.parsed and token.is_lower and token.pos_ in ("ADJ", "NOUN", "DET", "ADV", "NUM")
+    if analysis.parsed:
+        return token.is_lower and token.pos_ in ("ADJ", "NOUN", "DET", "ADV", "NUM")
+    return (token.is_alpha and token.is_lower and not any(index in marked for marked in analysis.marked_tokens.values())
+            and not any(t.start <= index < t.end for t in analysis.triggers))
 
 
 def _parsed_conjunct(analysis: SentenceAnalysis, current: ActorPhrase, following: ActorPhrase) -> bool:
@@ -214,11 +219,12 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
 
 
 def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int]) -> int | None:
-    """Where the next verb trigger after this one starts (nouns made from verbs, or tagged nouns with a parse,
-    do not count: "signed an accord on Thursday to supply Gondor")."""
+    """Where the next verb trigger after this one starts (nouns made from verbs, or with a parse any trigger
+    word not tagged a verb, do not count: "signed an accord on Thursday to supply Gondor", "marched very close
+    to the border with Mordor")."""
     return min((t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
                 and not analysis.words[t.start].nominal
-                and not (analysis.parsed and analysis.tokens[t.start].pos_ in ("NOUN", "PROPN"))), default=None)
+                and not (analysis.parsed and analysis.tokens[t.start].pos_ not in ("VERB", "AUX"))), default=None)
 
 
 def last_before(analysis: SentenceAnalysis, end: int, clause: int, exclude: set[int]) -> ActorPhrase | None:
@@ -274,18 +280,26 @@ def _controlled(verb: Token, clause_verb: Token) -> bool:
     return False
 
 
-def _phrases_in(analysis: SentenceAnalysis, tokens: set[int]) -> list[ActorPhrase]:
-    return [phrase for phrase in analysis.phrases if phrase.start in tokens and not phrase.speaker]
+def _phrases_in(analysis: SentenceAnalysis, tokens: set[int], speakers: bool = False) -> list[ActorPhrase]:
+    return [phrase for phrase in analysis.phrases if phrase.start in tokens and (speakers or not phrase.speaker)]
 
 
 def _subtree(analysis: SentenceAnalysis, token: Token) -> set[int]:
     return analysis.subtree(token.i - analysis.span.start)
 
 
+def action_word(analysis: SentenceAnalysis, trigger: Trigger) -> Token:
+    """The word of a trigger that carries the action: with a parse, its first verb ("wire tapped": tapped)."""
+    words = analysis.tokens[trigger.start:trigger.end]
+    if analysis.parsed:
+        return next((word for word in words if word.pos_ in ("VERB", "AUX")), words[0])
+    return words[0]
+
+
 def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: GrammarConfig) -> None:
     """Roles from the parse: subject/agent, objects and prepositional objects of the trigger verb."""
     trigger, hit = decision.trigger, decision.hit
-    verb = analysis.tokens[trigger.start]
+    verb = action_word(analysis, trigger)
     offset = analysis.span.start
     language_words = config.words
     subject, clause_verb = _subject_of(verb, language_words["relative_markers"])
@@ -304,7 +318,8 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     agent_tokens: set[int] = set()
     object_tokens: list[set[int]] = []
     place_tokens: list[set[int]] = []
-    for child in verb.children:
+    words = analysis.tokens[trigger.start:trigger.end]  # "wire tap the links": objects of any trigger word
+    for child in [child for word in words for child in word.children if child not in words or child.dep_ == "prep"]:
         if child.dep_ == "agent":
             agent_tokens |= _subtree(analysis, child)
         elif child.dep_ == "prep" and child.lower_ in language_words["location_prepositions"]:
@@ -323,7 +338,7 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
             skipped = next((p for p in analysis.phrases if p.start in slot), None)
             slot = {i for i in slot if skipped is None or i >= skipped.end}
         target_sets = [slot]
-    decision.sources = _first_group(analysis, source_sets, used)
+    decision.sources = _first_group(analysis, source_sets, used, speakers=decision.speech)
     # After `^` skips, the pattern has placed the target itself, even "in Eriador".
     placed_words = set(range(len(analysis.tokens))) if hit and hit.target_skip else used
     decision.targets = _first_group(analysis, target_sets, placed_words, exclude={p.start for p in decision.sources})
@@ -335,14 +350,16 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         decision.targets = conjuncts(analysis, target) if target else []
     if not decision.targets and not passive and decision.code and decision.code.startswith(config.place_roots):
         everything = set(range(len(analysis.tokens)))  # places allowed: "killed two people in Kyiv"
-        decision.targets = _first_group(analysis, sorted(place_tokens, key=min), everything,
+        decision.targets = _first_group(analysis, sorted(object_tokens + place_tokens, key=min), everything,
                                         exclude={p.start for p in decision.sources})
 
 
 def _first_group(analysis: SentenceAnalysis, token_sets: list[set[int]], pattern_words: set[int],
-                 exclude: set[int] = frozenset()) -> list[ActorPhrase]:
+                 exclude: set[int] = frozenset(), speakers: bool = False) -> list[ActorPhrase]:
+    """The first actor of the first token set holding one, with its conjuncts; `speakers` admits the speaker
+    of an attribution (the source of "said" itself)."""
     for tokens in token_sets:
-        found = [p for p in _phrases_in(analysis, tokens)
+        found = [p for p in _phrases_in(analysis, tokens, speakers)
                  if p.start not in exclude and not is_locative(analysis, p, pattern_words)]
         if found:
             return conjuncts(analysis, found[0], allowed=tokens)
@@ -360,7 +377,7 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if hit.code == NO_EVENT:
         decision.dropped = f"pattern '{hit.pattern.text}' says this is no event"
         return decision
-    word = analysis.tokens[trigger.start]
+    word = action_word(analysis, trigger)
     if parsed and (word.dep_ == "amod" or word.pos_ in ("ADJ", "ADV", "ADP", "DET", "NUM")):
         decision.dropped = f"'{word.text}' is used as a {word.pos_.lower()} here, not as an action"
         return decision
@@ -368,7 +385,9 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
     decision.code, decision.reverse = hit.code, hit.reverse
-    decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens)
+    # A pattern that spells out a negation ("neither *") codes the negated act; "nor" is part of it.
+    decision.negated = modifier_before(analysis, "negation", trigger, hit.used_tokens) and not any(
+        analysis.is_marked("negation", index) for index in hit.used_tokens)
     decision.future = modifier_before(analysis, "future", trigger, hit.used_tokens)
     decision.speech = any(m.start <= trigger.start < m.end for m in analysis.marks.get("attribution", ()))
     passive = _passive_form(analysis, trigger) or _english_passive(analysis, trigger)
@@ -379,7 +398,7 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     placed = hit.source_from is not None and (passive or _names_participant(analysis, trigger, hit))
     if passive and not placed:
         decision.voice = "passive"
-    if parsed and not placed and analysis.tokens[trigger.start].pos_ in ("VERB", "AUX"):
+    if parsed and not placed and word.pos_ in ("VERB", "AUX"):
         dependency_roles(analysis, decision, config)
     else:
         positional_roles(analysis, decision, config)
@@ -427,7 +446,7 @@ def compound_partners(analysis: SentenceAnalysis, trigger: Trigger, hit: Pattern
 
 def _parsed_passive(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) -> bool:
     """The parse shows a passive clause around the verb ("Gollum was seen to break in ...")."""
-    verb = analysis.tokens[trigger.start]
+    verb = action_word(analysis, trigger)
     _, clause_verb = _subject_of(verb, config.words.get("relative_markers", set()))
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
 

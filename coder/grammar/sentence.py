@@ -78,9 +78,17 @@ def earlier_in_clause(analysis: SentenceAnalysis, decision: Decision, decisions:
     return None
 
 
+def keep_monadic(decisions: list[Decision]) -> None:
+    """Without require_dyad an actor's action needs no target ("a senior official said", coded against
+    "---"); the statement is then an event of its own beside what it reports."""
+    for decision in decisions:
+        if decision.dropped == NO_TARGET:
+            decision.dropped = None
+
+
 def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
     defaults = {code for code in (config.default_source, config.default_target) if code}
-    if len({phrase.code for phrase in analysis.phrases} | defaults) < 2:  # an event needs two different actors
+    if config.require_dyad and len({phrase.code for phrase in analysis.phrases} | defaults) < 2:  # two actors
         return [Decision(trigger, None, dropped=FEWER_THAN_TWO_ACTORS) for trigger in analysis.triggers]
     decisions: list[Decision] = []
     consumed: set[int] = set()
@@ -108,9 +116,11 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
             governor = earlier_in_clause(analysis, decision, decisions)
         if decision.dropped is None and governor is not None:
             decision.dropped = f"content of '{analysis.texts[governor.trigger.start]}', not an event itself"
+    if not config.require_dyad:
+        keep_monadic(decisions)
     reported = [d for d in decisions if d.dropped is None and not d.speech]
     for decision in decisions:
-        if decision.dropped is None and decision.speech and reported:
+        if decision.dropped is None and decision.speech and reported and config.require_dyad:
             decision.dropped = "speech verb: the reported event is coded instead"
     for decision in decisions:
         if decision.dropped is None and decision.future and config.intent_code:

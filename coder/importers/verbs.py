@@ -48,6 +48,7 @@ class Block:
     line: int
     verbs: list[VerbLine] = field(default_factory=list)
     patterns: list[tuple[str, int]] = field(default_factory=list)  # (source text, line)
+    forms: list[str] = field(default_factory=list)  # a block for these inflected forms only (MET besides MEET)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Entry:
     patterns: list[Pattern] = field(default_factory=list)
     reverse: str = ""  # second half of a dual code [a:b], when the converter keeps it
     pattern_keys: dict[tuple, Pattern] = field(default_factory=dict)
+    forms: list[str] = field(default_factory=list)  # only where the word is written so
 
     def add_pattern(self, pattern: Pattern, report: ImportReport, file: str) -> bool:
         """Add unless the same pattern is there already (a different code for it is reported)."""
@@ -225,7 +227,9 @@ def split_token(token: str, join_synsets: bool = False) -> list[str]:
 
 def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[str],
                     flatten: bool, compounds: bool = False) -> tuple[Pattern | None, str, str]:
-    """A source pattern -> (Pattern, lossy note, "") or (None, "", reject reason)."""
+    """A source pattern -> (Pattern, lossy note, "") or (None, "", reject reason). `compounds` (the suites)
+    also keeps a word that looks like a truncated stem as the whole word it is ("EID" matches "Eid" in
+    PETRARCH too; the Phoenix import drops such stems, which PETRARCH never matched in news)."""
     match = re.match(r"^(.*)\[([^\]]*)\]\s*$", raw)
     if not match:
         return None, "", "pattern without [code]"
@@ -240,11 +244,19 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
         return None, "", "stray bracket in pattern"
     tokens: list[str] = []
     for token in body.split():
-        tokens += split_token(token, join_synsets=compounds)
+        glued = compounds and "*" in token.split("_") and token.strip("_*") and not (set(token.split("_")) & {
+            "+", "$", "%", "^"}) and not any(part.startswith("&") for part in token.split("_"))
+        tokens += [token] if glued else split_token(token, join_synsets=compounds)
     notes = [note] if note else []
     out: list[str] = []
     key: list = []
     for token in tokens:
+        if "*" in token and token != "*":  # `RECENTLY_*`, `*_OUT` (suites): words right next to the verb
+            parts = [part.lower() for part in token.split("_") if part]
+            out.append("_".join(parts))
+            key.extend("*" if part == "*" else tuple(english.verb_keys(part)) for part in parts)
+            key.append("_")  # not the same pattern as the words with gaps allowed ("SHOW NO *")
+            continue
         if token == "^":
             if compounds:  # suites: "skip one participant" (`* AT ^ +`: the target is the second actor after AT)
                 out.append(token)
@@ -277,14 +289,14 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
             return None, "", "token without letters"
         words = token.lower().split("_")
         for word in words:
-            if english.looks_truncated(word):
+            if not compounds and english.looks_truncated(word):
                 return None, "", f"truncated TABARI stem (PETRARCH matches whole words): {word}"
         out.append("_".join(words))
         key.append(tuple(k for w in words for k in english.verb_keys(w)))
     for marker in ("*", "+", "$", "%"):
         if out.count(marker) > 1:
             return None, "", f"more than one {marker}"
-    if "*" not in out:
+    if "*" not in key:
         out.insert(0, "*")
         key.insert(0, "*")
     if out == ["*"]:
@@ -293,7 +305,7 @@ def convert_pattern(raw: str, synsets: dict[str, list[str]], event_codes: set[st
 
 
 def specificity(pattern: Pattern) -> int:
-    return sum(1 for part in pattern.key if part not in ("*", "+", "$"))
+    return sum(1 for part in pattern.key if part not in ("*", "+", "$", "_"))
 
 
 class VerbConverter:
@@ -369,7 +381,9 @@ class VerbConverter:
             main = Entry([], code, block.name, vf.name, block.line, block.line,
                          reverse=self.reverse_of(block.code) if code != "---" else "")
             own: list[Entry] = []
-            for verb in block.verbs:
+            if block.forms:  # the lemma belongs to another block: this entry is for these words only
+                main.triggers, main.forms = [t for v in block.verbs for t in v.triggers[:1]], block.forms
+            for verb in [] if block.forms else block.verbs:
                 vcode = self.verb_code(vf.name, verb, block, code)
                 if vcode == code:
                     self.claim(main, verb, vf.name)
@@ -497,6 +511,8 @@ def verb_yaml(entries: list[Entry]) -> str:
         lines.append(f"    code: {quoted(entry.code)}")
         if entry.reverse:
             lines.append(f"    reverse: {quoted(entry.reverse)}")
+        if entry.forms:
+            lines.append(f"    forms: {flow_list(entry.forms)}")
         lines.append(f"    comment: {quoted('PETRARCH block ' + entry.block + ' (' + entry.file + ')')}")
         if entry.patterns:
             lines.append("    patterns:")
