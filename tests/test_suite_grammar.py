@@ -150,3 +150,8 @@ def test_without_a_parse_a_clause_codes_one_action() -> None:
 def test_passive_of_a_governing_verb_leaves_the_controlled_verb_active(tabari_coder) -> None:
     events = tabari_coder.code_text("Gollum was seen to break into an anti- Gondor parade on Saturday.")
     assert triples(events) == {("HOB", "1717", "GON")}  # Gollum breaks in; "was seen" is not his undergoing
+
+
+def test_verb_in_a_clause_describing_an_object_is_content(tabari_coder) -> None:
+    events = tabari_coder.code_text("Gollum abandoned efforts to stop an anti- Gondor parade on Saturday.")
+    assert triples(events) == {("HOB", "987", "GON")}  # the stopping is what was abandoned
