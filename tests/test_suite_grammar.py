@@ -163,3 +163,10 @@ def test_former_officials_are_elites(tabari_coder, shipped_coder) -> None:
     text = "Former Philippine President Rodrigo Duterte was arrested by police in Manila."
     assert {target for _, _, target in triples(shipped_coder.code_text(text, lang="en", date="2025-03-11"))} == {
         "PHLELI"}
+
+
+def test_seven_digit_tabari_date_is_read_as_yymmdd() -> None:
+    from coder.validation_suites import load_suite
+
+    record = {r.id: r for r in load_suite("tabari")}["ACTORSYN-01"]  # header date 9501201
+    assert record.date == "1995-01-20"
