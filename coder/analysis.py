@@ -37,6 +37,7 @@ class ActorPhrase:
     inferred: bool = False
     speaker: bool = False  # the speaker of an attribution ("..., kata X"): never a target
     refers_to: ActorPhrase | None = None  # a pronoun's antecedent
+    former: bool = False  # "former officials": out of office, an elite (ELI) instead of the role
 
     @property
     def country_known(self) -> bool:
@@ -210,20 +211,26 @@ def described_possessor(sentence_tokens: list[Token], texts: list[str], gap: ran
 
 
 def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[PhraseMatch], skip: set[int],
-                  joiners: set[int]) -> list[ActorPhrase]:
+                  joiners: set[int], former: frozenset[int] = frozenset()) -> list[ActorPhrase]:
     """Merge mentions separated only by skip words or possessives into one participant; a role word alone
-    also takes the country after "in"/"from" ("lawmakers in Fornost", "soldiers from Gondor")."""
+    also takes the country after "in"/"from" ("lawmakers in Fornost", "soldiers from Gondor"). A "former"
+    before or inside the participant marks it out of office ("Arnor former security officials")."""
     phrases: list[ActorPhrase] = []
     for match in found:
         previous = phrases[-1] if phrases else None
         gap = range(previous.end, match.start) if previous else range(0)
-        allowed = skip | joiners if previous is not None and not previous.actors else skip
+        allowed = (skip | joiners if previous is not None and not previous.actors else skip) | former
         joinable = previous is not None and (all(
             index in allowed or texts[index] in POSSESSIVES for index in gap)
             or described_possessor(sentence_tokens, texts, gap))
         if not joinable:
             previous = ActorPhrase(match.start, match.end, "", [], [])
+            before = match.start - 1
+            while before >= 0 and before in skip:
+                before -= 1
+            previous.former = before in former
             phrases.append(previous)
+        previous.former = previous.former or any(index in former for index in gap)
         previous.end = match.end
         if isinstance(match.value, ActorEntry):
             previous.actors.append(match.value)
@@ -262,10 +269,14 @@ def pronoun_phrases(tokens: list[Token], phrases: list[ActorPhrase], marks: dict
 
 
 def resolve_code(phrase: ActorPhrase, date: str | None) -> str:
-    """One code for a phrase: a person or body with sectors wins; else country plus the first agent's sectors."""
+    """One code for a phrase: a person or body with sectors wins; else country plus the first agent's sectors.
+    Out of office ("former"), the role gives way to ELI: "former Gondor prosecutors" -> GONELI."""
     codes = [actor.code_on(date) for actor in phrase.actors]
     specific = [code for code in codes if len(code) > 3]
     agent_sectors = phrase.agents[0].sectors if phrase.agents else ""
+    if phrase.former:
+        base = max(specific, key=len) if specific else codes[0] if codes else UNKNOWN_ACTOR
+        return base if base.endswith(OUT_OF_OFFICE) else base + OUT_OF_OFFICE
     if specific:
         best = max(specific, key=len)
         if best.endswith(OUT_OF_OFFICE) and agent_sectors:  # "Prime Minister Viktor Orban": the title is current
@@ -345,7 +356,8 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     dateline = dateline_end(texts) if starts_paragraph(span) else 0
     found = [match for match in mentions(dictionaries, lang, words) if match.start >= dateline]
     joiners = {i for mark in marks.get("agent_joiners", ()) for i in range(mark.start, mark.end)}
-    phrases = group_phrases(tokens, texts, found, skip, joiners)
+    former = frozenset(i for mark in marks.get("former", ()) for i in range(mark.start, mark.end))
+    phrases = group_phrases(tokens, texts, found, skip, joiners, former)
     if parsed:
         phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
     for phrase in phrases:

@@ -277,7 +277,12 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
             out.append("")
             continue
         if section == "TIME":
-            if stripped:
+            marker = re.fullmatch(r"([A-Z_' ]+?)\s*\[\s*(###|\+\+\+)\s*\]", stripped)
+            if marker:  # "KAN_WA_MA_KAN [###]": not a date shift but a sentence TABARI does not code
+                discarded.append(" ".join(phrase_words(marker.group(1))).lower())
+                report.lossy(name, number, "TABARI <TIME> phrase coded [###]/[+++] written as a sentence discard",
+                             stripped)
+            elif stripped:
                 report.reject(name, number, "TABARI <TIME> date shift (no equivalent)", stripped, unit="time")
             out.append("")
             continue

@@ -280,6 +280,9 @@ def _tabari_record(line_no: int, header: re.Match, body: list[str], config: dict
     if extra:
         notes.append(f"header: {extra}")
     date = _iso_date(raw_date)
+    if date is None and len(raw_date) == 7:  # "9501201": TABARI reads a fixed-width YYMMDD field
+        date = _iso_date(raw_date[:6])
+        notes.append(f"date {raw_date!r} read as its first six digits, as TABARI does")
     if date is None:
         notes.append(f"unparsable date {raw_date!r}")
     comment_text = " ".join(comment.replace("\\n", " ").split())

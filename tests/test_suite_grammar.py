@@ -150,3 +150,23 @@ def test_without_a_parse_a_clause_codes_one_action() -> None:
 def test_passive_of_a_governing_verb_leaves_the_controlled_verb_active(tabari_coder) -> None:
     events = tabari_coder.code_text("Gollum was seen to break into an anti- Gondor parade on Saturday.")
     assert triples(events) == {("HOB", "1717", "GON")}  # Gollum breaks in; "was seen" is not his undergoing
+
+
+def test_verb_in_a_clause_describing_an_object_is_content(tabari_coder) -> None:
+    events = tabari_coder.code_text("Gollum abandoned efforts to stop an anti- Gondor parade on Saturday.")
+    assert triples(events) == {("HOB", "987", "GON")}  # the stopping is what was abandoned
+
+
+def test_former_officials_are_elites(tabari_coder, shipped_coder) -> None:
+    text = "Arnor former security officials are about to restore full diplomatic ties with former Gondor prosecutors."
+    assert triples(tabari_coder.code_text(text, date="1995-01-01")) == {("ARNELI", "064", "GONELI")}
+    text = "Former Philippine President Rodrigo Duterte was arrested by police in Manila."
+    assert {target for _, _, target in triples(shipped_coder.code_text(text, lang="en", date="2025-03-11"))} == {
+        "PHLELI"}
+
+
+def test_seven_digit_tabari_date_is_read_as_yymmdd() -> None:
+    from coder.validation_suites import load_suite
+
+    record = {r.id: r for r in load_suite("tabari")}["ACTORSYN-01"]  # header date 9501201
+    assert record.date == "1995-01-20"

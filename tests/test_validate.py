@@ -69,6 +69,12 @@ def test_tabari_stems_and_alternatives():
     assert {"* real_pleasant", "* really_pleasant"} <= {p["pattern"] for p in allow["patterns"]}  # REAL~_PLEASANT
 
 
+def test_tabari_time_phrases_that_discard_become_discards():
+    discards = _yaml("tabari", "discards/suite_discards.yaml")["discards"]
+    phrases = {phrase for group in discards for phrase in group["phrases"]}
+    assert {"kan wa ma kan", "when peace comes"} <= phrases  # KAN_WA_MA_KAN [###], WHEN_PEACE_COMES [+++]
+
+
 def test_unconvertible_entries_are_listed():
     rejects = (suite_dictionary_dir("petrarch") / "conversion_rejects.tsv").read_text(encoding="utf-8")
     assert "prefix agent" in rejects and "HUMAN_RIGHTS_ACTIVIST" in rejects

@@ -33,7 +33,7 @@ ANY_LANGUAGE = "any"
 WORD_LISTS = ("markers", "negation", "future", "attribution", "conjunctions", "passive_agent",
               "passive_auxiliaries", "passive_prefixes", "relative_markers", "clause_breaks",
               "location_prepositions", "skip_words", "complement_markers", "agent_joiners",
-              "undergoer_forms", "pronouns")
+              "undergoer_forms", "pronouns", "former")
 
 
 class Loader:

@@ -12,7 +12,8 @@ from coder.grammar.roles import NO_TARGET, Decision, GrammarConfig, decide
 
 # Dependency relations through which a verb's complement hangs from it ("asked China to lift", "condemned the
 # visit"); conjoined, relative and adverbial clauses are events of their own.
-COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "obj", "dative", "attr", "oprd", "acomp")
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "obj", "dative", "attr", "oprd", "acomp",
+                   "acl")
 COMPLEMENT_WINDOW = 2  # words between a complement marker ("to", "untuk") and the verb it introduces
 FEWER_THAN_TWO_ACTORS = "the sentence names fewer than two different actors"
 
