@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import signal
 
 import pytest
 
@@ -81,3 +82,27 @@ def test_collector_paused_inside_and_restored_after() -> None:
         assert not gc.isenabled()  # a caller's own choice is left alone
     finally:
         gc.enable()
+
+
+def test_climbing_the_parse_ends_at_the_root(small_coder) -> None:
+    """spaCy makes a new Token object at each access: comparing tokens by identity never found the root and
+    looped for ever on real news (a CASE 2021 snippet hung a whole run)."""
+    from coder.grammar.roles import _controlled
+
+    nlp, parsed = small_coder.pipeline("en")
+    if not parsed:
+        pytest.skip("no trained English pipeline installed")
+    doc = nlp("Russia attacked Ukraine.")
+    root = next(token for token in doc if token.dep_ == "ROOT")
+    other = next(token for token in doc if token.i != root.i and token.is_alpha)
+
+    def hung(*_) -> None:
+        raise AssertionError("climbing the parse did not stop at the root")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(5)
+    try:
+        assert _controlled(root, other) is False
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

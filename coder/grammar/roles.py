@@ -260,7 +260,7 @@ def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, 
         governor = current.head
         if current.dep_ == "pcomp" and governor.dep_ == "prep":
             governor = governor.head
-        elif current.dep_ not in CLIMB_DEPS or governor is current:
+        elif current.dep_ not in CLIMB_DEPS or governor.i == current.i:
             break
         if current.dep_ != "conj":
             objects = [child for child in governor.children if child.dep_ in ("dobj", "obj")]
@@ -272,8 +272,8 @@ def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, 
 
 def _controlled(verb: Token, clause_verb: Token) -> bool:
     """"Gollum was seen to break into ...": the passive is the governing verb's; the subject does the breaking."""
-    token = verb
-    while token is not clause_verb and token.head is not token:
+    token = verb  # spaCy makes a new Token object at each access: compare positions, never identities
+    while token.i != clause_verb.i and token.head.i != token.i:
         if token.dep_ == "xcomp":
             return True
         token = token.head
@@ -311,7 +311,7 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children) and not _controlled(
         verb, clause_verb)
     decision.voice = "passive" if passive else "active"
-    if clause_verb.dep_ == "relcl" and subject is clause_verb.head:
+    if clause_verb.dep_ == "relcl" and subject.i == clause_verb.head.i:
         subject_tokens = {i for i in _subtree(analysis, subject) if i < clause_verb.i - offset}
     else:
         subject_tokens = _subtree(analysis, subject)

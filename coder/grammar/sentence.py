@@ -27,7 +27,7 @@ def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions
     if parsed:
         offset = analysis.span.start
         token = analysis.tokens[decision.trigger.start]
-        while token.dep_ in COMPLEMENT_DEPS and token.head is not token:
+        while token.dep_ in COMPLEMENT_DEPS and token.head.i != token.i:
             token = token.head
             governor = by_token.get(token.i - offset)
             if governor is not None:
