@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from coder import deadline
 from coder.coder import Coder
+from coder.deadline import time_limit
 from coder.document import Document, Reject, unfit_reason
 from coder.gcpause import gc_paused
 from coder.io.readers import read_documents
@@ -114,7 +116,8 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
             document = items[position]
             try:
                 doc = docs[offset] if docs is not None else nlp(document.text)
-                outcome[position] = coder.code_spacy_doc(doc, document, lang, parsed)
+                with time_limit(deadline.DOCUMENT_TIME_LIMIT):
+                    outcome[position] = coder.code_spacy_doc(doc, document, lang, parsed)
             except Exception as error:  # one broken document must not stop a run over a million
                 outcome[position] = _failed(document, error)
     result = ChunkResult(index)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from coder import Coder, Document
+from coder import Coder, Document, deadline
 from coder.checkpoint import parts_dir
 from coder.cli import app
 from coder.dictionaries.cache import cache_key, load_cached
@@ -57,6 +57,25 @@ def test_a_failing_document_is_rejected_and_the_rest_of_its_chunk_is_coded(rules
     assert result.documents == 2
     assert [reject.origin for reject in result.rejects] == ["unknown"]
     assert "no dictionaries for language 'xx'" in result.rejects[0].reason
+    assert {event["doc_id"] for event in result.events} == {"ok", "ok2"}
+
+
+def test_a_document_that_takes_too_long_is_rejected_and_the_run_goes_on(
+        rules_coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = Coder.code_spacy_doc
+
+    def stuck_on_slow(self, doc, document, lang, parsed):
+        while document.id == "slow":  # a document the coder never finishes
+            pass
+        return original(self, doc, document, lang, parsed)
+
+    monkeypatch.setattr(Coder, "code_spacy_doc", stuck_on_slow)
+    monkeypatch.setattr(deadline, "DOCUMENT_TIME_LIMIT", 0.2)
+    documents = [Document("ok", EN[0], lang="en"), Document("slow", EN[1], lang="en"),
+                 Document("ok2", ID[0], lang="id")]
+    result = code_batch(rules_coder, documents)
+    assert [reject.origin for reject in result.rejects] == ["slow"]
+    assert "DocumentTimeout: coding took longer than 0.2 s" in result.rejects[0].reason
     assert {event["doc_id"] for event in result.events} == {"ok", "ok2"}
 
 
