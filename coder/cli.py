@@ -61,7 +61,8 @@ def code(
     chunk_size: int = typer.Option(64, "--chunk-size", min=1, help="Documents per chunk (unit of work and resume)."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents are rejected."),
 ) -> None:
-    """Code documents into events. Exit code 0: all coded; 1: some documents were rejected; 2: usage error."""
+    """Code documents into events. Exit code 0: all coded; 1: some documents were rejected; 2: usage error;
+    3: the run could not finish (finished chunks are kept for --resume)."""
     from coder.checkpoint import ResumeMismatch
     from coder.gcpause import settle_long_lived
     from coder.progress import Progress, wanted
@@ -81,11 +82,12 @@ def code(
         summary = run(coder, inputs, out, fmt.value, lang=None if lang == "auto" else lang, date=date,
                       rejects_path=rejects, workers=workers, engine=engine.value, scheduler=scheduler, resume=resume,
                       chunk_size=chunk_size, max_chars=max_chars, progress=display)
-    except (ResumeMismatch, ValueError) as error:  # bad --date/--lang, a checkpoint of another run
+    except (ResumeMismatch, ValueError, RuntimeError) as error:
+        # bad --date/--lang or another run's checkpoint (2); worker processes that cannot run at all (3)
         if display is not None:
             display.close()
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from error
+        raise typer.Exit(3 if isinstance(error, RuntimeError) else 2) from error
     if display is not None:
         display.close(summary)
     typer.echo(f"{out}: {summary.describe()}", err=True)

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from coder.coder import Coder
 from coder.dictionaries import Dictionaries
 from coder.gcpause import settle_long_lived
-from coder.runner import ChunkResult, code_batch
+from coder.runner import ChunkResult, code_batch, failed
 
+MAX_DEATHS_IN_A_ROW = 3  # documents in a row that kill a fresh worker: the workers cannot run at all
 START_METHOD_VARIABLE = "CODER_START_METHOD"  # fork (default where available), forkserver or spawn
 
 
@@ -78,31 +79,86 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
+class _Pool:
+    """A ProcessPoolExecutor of coder workers that can be started afresh after a worker died."""
+
+    def __init__(self, coder: Coder, workers: int) -> None:
+        self.spec, self.workers = CoderSpec.of(coder), workers
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=pool_context(), initializer=_initialize,
+                                   initargs=(self.spec,))
+
+    def submit(self, index: int, items: list) -> Future:
+        return self.executor.submit(_code_chunk, index, items)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def pool_results(coder: Coder, numbered: Iterable[tuple[int, list]], workers: int,
                  window: int | None = None) -> Iterator[ChunkResult]:
-    """ChunkResults of `numbered` chunks, coded by `workers` processes, in input order."""
+    """ChunkResults of `numbered` chunks, coded by `workers` processes, in input order.
+
+    A worker that dies (a crash in native code, the out-of-memory killer) takes the pool with it: the pool is
+    started again, the chunk it was coding is coded again one document at a time so that only the document that
+    kills a worker is rejected, and the chunks in flight are sent again.
+    """
     window = window or 2 * workers
-    pending: deque[tuple[int, Future]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(), initializer=_initialize,
-                             initargs=(CoderSpec.of(coder),)) as pool:
-        try:
-            for index, chunk in numbered:
-                pending.append((index, pool.submit(_code_chunk, index, chunk)))
-                if len(pending) >= window:
-                    yield _result(*pending.popleft())
-            while pending:
-                yield _result(*pending.popleft())
-        finally:
-            for _, future in pending:
-                future.cancel()
+    pool = _Pool(coder, workers)
+    pending: deque[tuple[int, list, Future]] = deque()
+    try:
+        for index, chunk in numbered:
+            pending.append((index, chunk, pool.submit(index, chunk)))
+            if len(pending) >= window:
+                yield _collect(pool, pending)
+        while pending:
+            yield _collect(pool, pending)
+    finally:
+        pool.close()
 
 
-def _result(index: int, future: Future) -> ChunkResult:
+def _collect(pool: _Pool, pending: deque[tuple[int, list, Future]]) -> ChunkResult:
+    index, chunk, future = pending.popleft()
     try:
         return future.result()
-    except BrokenProcessPool as error:
-        raise RuntimeError(f"a worker process died while coding chunk {index} (out of memory or killed?); "
-                           f"finished chunks are kept: rerun with --resume to go on") from error
+    except BrokenProcessPool:
+        pool.restart()
+        result = _one_by_one(pool, index, chunk)
+        for position, (other, items, _) in enumerate(pending):  # they died with the pool
+            pending[position] = (other, items, pool.submit(other, items))
+        return result
 
 
-__all__ = ["CoderSpec", "pool_results"]
+def _one_by_one(pool: _Pool, index: int, chunk: list) -> ChunkResult:
+    """Code a chunk whose worker died a document at a time; the document that kills a worker again is
+    rejected. Several deaths in a row mean the workers cannot run at all: the run stops and says so."""
+    result, deaths = ChunkResult(index), 0
+    for item in chunk:
+        try:
+            part = pool.submit(index, [item]).result()
+            deaths = 0
+        except BrokenProcessPool as error:
+            deaths += 1
+            if deaths >= MAX_DEATHS_IN_A_ROW:
+                raise RuntimeError(f"worker processes keep dying (chunk {index}): out of memory, or a broken "
+                                   f"installation? Finished chunks are kept: rerun with --resume") from error
+            pool.restart()
+            part = ChunkResult(index, rejects=[failed(item, WorkerDied("a worker process died coding this document "
+                                                                     "(a crash or out of memory)"))])
+        result.documents += part.documents
+        result.sentences += part.sentences
+        result.events.extend(part.events)
+        result.rejects.extend(part.rejects)
+    return result
+
+
+class WorkerDied(Exception):
+    """The process coding a document ended without an answer."""
+
+

@@ -73,7 +73,10 @@ class ChunkResult:
     rejects: list[Reject] = field(default_factory=list)
 
 
-def _failed(document: Document, error: BaseException) -> Reject:
+def failed(document: Document | Reject, error: BaseException) -> Reject:
+    """The Reject of a document whose coding raised `error` (a Reject stays as it is)."""
+    if isinstance(document, Reject):
+        return document
     return Reject(origin=str(document.meta.get("origin") or document.id),
                   reason=f"coding failed: {type(error).__name__}: {error}", raw=document.text[:500])
 
@@ -109,7 +112,7 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
             nlp, parsed = coder.pipeline(lang)
         except Exception as error:
             for position in positions:
-                outcome[position] = _failed(items[position], error)
+                outcome[position] = failed(items[position], error)
             continue
         docs = _parse_all(nlp, [items[position].text for position in positions])
         for offset, position in enumerate(positions):
@@ -119,7 +122,7 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
                 with time_limit(deadline.DOCUMENT_TIME_LIMIT):
                     outcome[position] = coder.code_spacy_doc(doc, document, lang, parsed)
             except Exception as error:  # one broken document must not stop a run over a million
-                outcome[position] = _failed(document, error)
+                outcome[position] = failed(document, error)
     result = ChunkResult(index)
     for coded in outcome:
         if isinstance(coded, Reject):

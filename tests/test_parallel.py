@@ -56,3 +56,41 @@ def test_pool_results_come_back_in_input_order(rules_coder: Coder) -> None:
     pooled = list(pool_results(rules_coder, numbered, workers=2))
     assert [result.index for result in pooled] == list(range(8))
     assert [r.events for r in pooled] == [code_batch(rules_coder, chunk, index).events for index, chunk in numbered]
+
+
+def test_a_document_that_kills_its_worker_is_rejected_and_the_run_goes_on(
+        tmp_path: Path, rules_coder: Coder, monkeypatch) -> None:
+    """A crash in native code or the out-of-memory killer ends a worker: only that document is lost."""
+    import os
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 120)
+    reference = tmp_path / "reference.jsonl"
+    run(rules_coder, [corpus], reference, chunk_size=8)
+    original = Coder.code_spacy_doc
+
+    def dies_on_d50(self, doc, document, lang, parsed):
+        if document.id == "d50":
+            os._exit(9)  # what a segfault or SIGKILL looks like from the pool
+        return original(self, doc, document, lang, parsed)
+
+    monkeypatch.setattr(Coder, "code_spacy_doc", dies_on_d50)  # forked workers inherit it
+    out = tmp_path / "events.jsonl"
+    summary = run(rules_coder, [corpus], out, chunk_size=8, workers=2)
+    expected = [line for line in reference.read_text(encoding="utf-8").splitlines() if '"doc_id": "d50"' not in line]
+    assert out.read_text(encoding="utf-8").splitlines() == expected
+    assert summary.rejected == 1 and summary.documents == 119
+    rejects = (tmp_path / "events.jsonl.rejects.jsonl").read_text(encoding="utf-8")
+    assert 'corpus.jsonl:51"' in rejects and "a worker process died coding this document" in rejects
+
+
+def test_workers_that_cannot_run_stop_the_run_with_a_clear_error(
+        tmp_path: Path, rules_coder: Coder, monkeypatch) -> None:
+    import os
+
+    import pytest
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 40)
+    monkeypatch.setattr(Coder, "code_spacy_doc", lambda *args: os._exit(9))
+    with pytest.raises(RuntimeError, match="worker processes keep dying.*--resume"):
+        run(rules_coder, [corpus], tmp_path / "events.jsonl", chunk_size=8, workers=2)
+    assert not (tmp_path / "events.jsonl").exists()
