@@ -174,14 +174,14 @@ def _cpu_seconds() -> float:
 def run_config(corpus: Path, lang: str, parse: bool, workers: int, dictionaries: Path | None,
                chunk_size: int) -> dict:
     from coder import Coder
-    from coder.gcpause import settle_long_lived
+    from coder.long_run import prepare_long_run
     from coder.runner import run
 
     started = time.perf_counter()
     coder = Coder(dictionaries, parse=parse, date="2021-06-01", lang=lang)
     coder.pipeline(lang)  # the spaCy model loads before the clock starts, as in the baseline
     load_seconds = time.perf_counter() - started
-    settle_long_lived()  # as `coder code` does before a run
+    prepare_long_run()  # as `coder code` does before a run
     cpu_before = _cpu_seconds()
     with tempfile.TemporaryDirectory() as folder:
         summary = run(coder, [corpus], Path(folder) / "events.jsonl", chunk_size=chunk_size, workers=workers)

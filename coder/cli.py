@@ -64,7 +64,7 @@ def code(
     """Code documents into events. Exit code 0: all coded; 1: some documents were rejected; 2: usage error;
     3: the run could not finish (finished chunks are kept for --resume)."""
     from coder.checkpoint import ResumeMismatch
-    from coder.gcpause import settle_long_lived
+    from coder.long_run import prepare_long_run
     from coder.progress import Progress, wanted
     from coder.runner import run
 
@@ -76,7 +76,7 @@ def code(
         typer.echo(f"error: no such file or folder: {', '.join(missing)}", err=True)
         raise typer.Exit(2)
     coder = make_coder(dictionaries, parse, date, lang)
-    settle_long_lived()  # this process only codes from here on
+    prepare_long_run()  # this process only codes from here on
     display = Progress() if wanted(progress) else None
     try:
         summary = run(coder, inputs, out, fmt.value, lang=None if lang == "auto" else lang, date=date,

@@ -1,7 +1,8 @@
 """Keep Python's cyclic garbage collector out of the hot loops.
 
 Coding builds many short-lived objects and no garbage cycles, while the loaded dictionaries and spaCy model are
-millions of long-lived ones: left alone, the collector spends a tenth of a run walking them again and again.
+millions of long-lived ones: left alone, the collector spends a tenth of a run walking them again and again
+(see also `coder.long_run`).
 """
 
 from __future__ import annotations
@@ -21,10 +22,3 @@ def gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def settle_long_lived() -> None:
-    """Before a long run in a process we own: what is loaded now (dictionaries, models) stays for the whole
-    run, so the collector stops looking at it."""
-    gc.collect()
-    gc.freeze()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from coder.coder import Coder
 from coder.dictionaries import Dictionaries
-from coder.gcpause import settle_long_lived
+from coder.long_run import prepare_long_run
 from coder.runner import ChunkResult, code_batch, failed
 
 MAX_DEATHS_IN_A_ROW = 3  # documents in a row that kill a fresh worker: the workers cannot run at all
@@ -51,7 +51,7 @@ def _initialize(spec: CoderSpec) -> None:
     global _worker_coder
     _exit_with_parent(os.getppid())
     _worker_coder = spec.build()
-    settle_long_lived()
+    prepare_long_run()
 
 
 def _exit_with_parent(parent: int, interval: float = 1.0) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import importlib.util
 import signal
+import sys
 
 import pytest
 
@@ -106,3 +107,14 @@ def test_climbing_the_parse_ends_at_the_root(small_coder) -> None:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_long_run_keeps_freed_batch_memory_and_freezes_what_is_loaded() -> None:
+    """Run in a child process: the settings are for processes that only code from then on."""
+    import subprocess
+
+    script = ("import gc; from coder.long_run import keep_freed_memory, prepare_long_run; "
+              "prepare_long_run(); print(keep_freed_memory(), gc.get_freeze_count() > 0)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True"]
