@@ -26,11 +26,6 @@ def read_lines(path: Path) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def strip_comment(line: str) -> str:
-    """The line without its `#` comment (PETRARCH has no escaped `#`)."""
-    return line.split("#", 1)[0]
-
-
 def numbered(lines: list[str]) -> Iterator[tuple[int, str]]:
     return ((number, line) for number, line in enumerate(lines, start=1))
 

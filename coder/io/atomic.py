@@ -92,11 +92,6 @@ class EventWriter:
         self._write(event_record(event))
         self.count += 1
 
-    def write_all(self, events) -> int:
-        for event in events:
-            self.write(event)
-        return self.count
-
     def close(self) -> None:
         """Finish the file and move it into place; the writer cannot be used afterwards."""
         if self.closed:
