@@ -20,8 +20,10 @@ class DocumentTimeout(Exception):
 
 
 @contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise DocumentTimeout inside the block once `seconds` have passed (where the process allows it)."""
+def time_limit(seconds: float | None = None) -> Iterator[None]:
+    """Raise DocumentTimeout inside the block once `seconds` (default DOCUMENT_TIME_LIMIT, read at each call)
+    have passed, where the process allows it."""
+    seconds = DOCUMENT_TIME_LIMIT if seconds is None else seconds
     if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         yield
         return

@@ -1,7 +1,8 @@
 """What the matcher needs to know about a word form, worked out once per word and dictionary set.
 
-News repeats its words: looking each form up once (keys, and whether any actor, agent or verb phrase can start
-with it) and reading the answers from one dict per token is what keeps the rule-based path fast.
+News repeats its words: working each form out once (its actor and verb keys, whether an actor or agent name
+can start with it, whether it is a nominal or passive form) and reading the answers from one dict per token is
+what keeps the rule-based path fast.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from coder import deadline
 from coder.coder import Coder
 from coder.deadline import time_limit
 from coder.document import Document, Reject, unfit_reason
@@ -119,7 +118,7 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
             document = items[position]
             try:
                 doc = docs[offset] if docs is not None else nlp(document.text)
-                with time_limit(deadline.DOCUMENT_TIME_LIMIT):
+                with time_limit():
                     outcome[position] = coder.code_spacy_doc(doc, document, lang, parsed)
             except Exception as error:  # one broken document must not stop a run over a million
                 outcome[position] = failed(document, error)

@@ -308,8 +308,7 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         return
     decision.method = "dependency"
     used = hit.used_tokens if hit else set()
-    passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children) and not _controlled(
-        verb, clause_verb)
+    passive = _passive_clause(clause_verb) and not _controlled(verb, clause_verb)
     decision.voice = "passive" if passive else "active"
     if clause_verb.dep_ == "relcl" and subject.i == clause_verb.head.i:
         subject_tokens = {i for i in _subtree(analysis, subject) if i < clause_verb.i - offset}
@@ -448,6 +447,10 @@ def _parsed_passive(analysis: SentenceAnalysis, trigger: Trigger, config: Gramma
     """The parse shows a passive clause around the verb ("Gollum was seen to break in ...")."""
     verb = action_word(analysis, trigger)
     _, clause_verb = _subject_of(verb, config.words.get("relative_markers", set()))
+    return _passive_clause(clause_verb)
+
+
+def _passive_clause(clause_verb: Token) -> bool:
     return any(child.dep_ in ("nsubjpass", "auxpass") for child in clause_verb.children)
 
 
