@@ -6,7 +6,7 @@ positional grammar (Indonesian, and English without a parser) read the same anal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from spacy.attrs import HEAD
@@ -345,35 +345,67 @@ def starts_paragraph(span: Span) -> bool:
 
 
 def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Language,
-            date: str | None, parsed: bool) -> SentenceAnalysis:
+            date: str | None, parsed: bool, paragraph_start: bool | None = None) -> SentenceAnalysis:
+    """`paragraph_start` says whether the sentence opens a paragraph when its Doc no longer shows it."""
     tokens = [token for token in span if not token.is_space]
     texts = [token.text for token in tokens]
     words = dictionaries.lexicon(language).infos(texts)
     lowers = [word.lower for word in words]
     lang = language.code
     marks = find_words(dictionaries.words.get(lang), lowers)
-    skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
-    dateline = dateline_end(texts) if starts_paragraph(span) else 0
-    found = [match for match in mentions(dictionaries, lang, words) if match.start >= dateline]
-    joiners = {i for mark in marks.get("agent_joiners", ()) for i in range(mark.start, mark.end)}
-    former = frozenset(i for mark in marks.get("former", ()) for i in range(mark.start, mark.end))
-    phrases = group_phrases(tokens, texts, found, skip, joiners, former)
-    if parsed:
-        phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
-    for phrase in phrases:
-        phrase.code = resolve_code(phrase, date)
-    phrases = sorted(phrases + pronoun_phrases(tokens, phrases, marks, parsed), key=lambda p: p.start)
-    stream = [(key, position) for position, word in enumerate(words) for key in word.verb_keys]
     analysis = SentenceAnalysis(
-        span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers, stream=stream,
-        marks=marks, clause_of=clause_numbers(len(tokens), marks), phrases=phrases,
-        triggers=[t for t in find_triggers(dictionaries, lang, stream, lowers) if not inside_phrase(t, phrases)],
+        span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers,
+        stream=[(key, position) for position, word in enumerate(words) for key in word.verb_keys],
+        marks=marks, clause_of=clause_numbers(len(tokens), marks), phrases=[], triggers=[],
         discarded=is_discarded(dictionaries, lang, words, "sentence"),
         parentheticals=find_parentheticals(texts),
         parsed=parsed,
     )
-    mark_speakers(analysis)
+    find_participants(analysis, dictionaries, date, starts_paragraph(span) if paragraph_start is None
+                      else paragraph_start)
     return analysis
+
+
+def reparsed(analysis: SentenceAnalysis, span: Span, dictionaries: Dictionaries, date: str | None,
+             paragraph_start: bool) -> SentenceAnalysis:
+    """The analysis of the same words over their parse. Only participants can change: the parse drops role
+    words that only modify a noun ("military aid"), joins "X's awful minister" and leaves out the "it" of
+    "it is expected"; where none of these can happen, the participants found without the parse stand."""
+    tokens = [token for token in span if not token.is_space]
+    analysis = replace(analysis, span=span, tokens=tokens, parsed=True)
+    if parse_may_change_participants(analysis):
+        find_participants(analysis, dictionaries, date, paragraph_start)
+    return analysis
+
+
+def parse_may_change_participants(analysis: SentenceAnalysis) -> bool:
+    tokens, texts, phrases = analysis.tokens, analysis.texts, analysis.phrases
+    return any(
+        (phrase.refers_to is None and is_role_modifier(phrase, tokens))
+        or (phrase.refers_to is not None and tokens[phrase.start].dep_ == "expl")
+        or (phrase.end < len(texts) and texts[phrase.end] in POSSESSIVES)  # possessor not joined without POS
+        for phrase in phrases)
+
+
+def find_participants(analysis: SentenceAnalysis, dictionaries: Dictionaries, date: str | None,
+                      paragraph_start: bool) -> None:
+    """Actor phrases (past a dateline), pronouns, the triggers outside names, and the speakers."""
+    tokens, texts, words, marks, lang = analysis.tokens, analysis.texts, analysis.words, analysis.marks, analysis.lang
+    skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
+    dateline = dateline_end(texts) if paragraph_start else 0
+    found = [match for match in mentions(dictionaries, lang, words) if match.start >= dateline]
+    joiners = {i for mark in marks.get("agent_joiners", ()) for i in range(mark.start, mark.end)}
+    former = frozenset(i for mark in marks.get("former", ()) for i in range(mark.start, mark.end))
+    phrases = group_phrases(tokens, texts, found, skip, joiners, former)
+    if analysis.parsed:
+        phrases = [phrase for phrase in phrases if not is_role_modifier(phrase, tokens)]
+    for phrase in phrases:
+        phrase.code = resolve_code(phrase, date)
+    phrases = sorted(phrases + pronoun_phrases(tokens, phrases, marks, analysis.parsed), key=lambda p: p.start)
+    analysis.phrases = phrases
+    analysis.triggers = [t for t in find_triggers(dictionaries, lang, analysis.stream, analysis.lowers)
+                         if not inside_phrase(t, phrases)]
+    mark_speakers(analysis)
 
 
 def mark_speakers(analysis: SentenceAnalysis) -> None:

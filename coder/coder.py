@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -19,6 +19,7 @@ from coder.grammar import Decision, GrammarConfig, decide_sentence
 from coder.langdetect import detect_language
 from coder.languages import get_language
 from coder.paths import default_dictionary_dir
+from coder.selective_parse import analyze_selectively
 
 NO_TARGET_ACTOR = ActorPhrase(0, 0, "", [], [], code=UNKNOWN_ACTOR)  # the target of a monadic event
 
@@ -103,16 +104,42 @@ class Coder:
         if unfit:
             raise ValueError(f"document {document.id}: {unfit}")
         lang = self.language_of(document)
+        return self.code_analyses(self.analyze_documents([document], lang)[0], document, lang,
+                                  parsed=self.pipeline(lang)[1])
+
+    def analyze_documents(self, documents: list[Document], lang: str) -> list[list[SentenceAnalysis]]:
+        """Sentence analyses of documents of one language, run through spaCy together. With a parser, only
+        the sentences that could give an event are parsed (`coder.selective_parse`)."""
+        language = get_language(lang)
         nlp, parsed = self.pipeline(lang)
-        return self.code_spacy_doc(nlp(document.text), document, lang, parsed)
+        dates = [document.date or self.default_date for document in documents]
+        texts = [document.text for document in documents]
+        if parsed:
+            return analyze_selectively(nlp, texts, dates, self.dictionaries, language, self._grammar_config(lang))
+        docs = nlp.pipe(texts, batch_size=max(1, len(texts)))
+        return [[analyze(sent, index, self.dictionaries, language, date, False) for index, sent in enumerate(doc.sents)]
+                for doc, date in zip(docs, dates, strict=True)]
 
     def code_spacy_doc(self, doc: Doc, document: Document, lang: str, parsed: bool) -> CodedDocument:
-        """Code a Doc made by any pipeline of the language (used by the spaCy component too)."""
+        """Code a Doc made by any pipeline of the language (the spaCy component does)."""
         language = get_language(lang)
         date = document.date or self.default_date
-        coded = CodedDocument(document, lang, date, parsed)
         analyses = [analyze(sent, index, self.dictionaries, language, date, parsed)
                     for index, sent in enumerate(doc.sents)]
+        return self.code_analyses(analyses, document, lang, parsed=parsed)
+
+    def _grammar_config(self, lang: str) -> GrammarConfig:
+        return GrammarConfig(get_language(lang), self.dictionaries.word_lists.get(lang, {}), True,
+                             place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
+                             intent_code=self.dictionaries.intent_code, default_source=self.default_source,
+                             default_target=self.default_target, require_dyad=self.require_dyad)
+
+    def code_analyses(self, analyses: list[SentenceAnalysis], document: Document, lang: str,
+                      parsed: bool | None = None) -> CodedDocument:
+        """Events of a document from its sentence analyses: story discards, countries, then each sentence.
+        `parsed`: whether a parser was at hand (by default: whether any sentence was parsed)."""
+        date = document.date or self.default_date
+        coded = CodedDocument(document, lang, date, any(a.parsed for a in analyses) if parsed is None else parsed)
         story_discard = next((found for a in analyses
                               if (found := is_discarded(self.dictionaries, lang, a.words, "story"))), None)
         if story_discard:
@@ -120,15 +147,12 @@ class Coder:
             coded.sentences = [CodedSentence(a) for a in analyses]
             return coded
         infer_countries((p for a in analyses for p in a.phrases), self.dictionaries.countries)
-        config = GrammarConfig(language, self.dictionaries.word_lists.get(lang, {}), parsed,
-                               place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
-                               intent_code=self.dictionaries.intent_code, default_source=self.default_source,
-                               default_target=self.default_target, require_dyad=self.require_dyad)
+        configs = {parsed: replace(self._grammar_config(lang), parsed=parsed) for parsed in (False, True)}
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)
             if not analysis.discarded and (not self.min_words or word_count(analysis) >= self.min_words):
-                sentence.decisions = decide_sentence(analysis, config)
+                sentence.decisions = decide_sentence(analysis, configs[analysis.parsed])
                 sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
                 event_index += len(sentence.events)
             coded.sentences.append(sentence)

@@ -7,9 +7,11 @@ from coder.coder import CodedDocument, CodedSentence
 SHOWN_MARKS = ("negation", "future", "attribution", "passive_agent", "clause_breaks")
 
 
-def explain_sentence(sentence: CodedSentence) -> list[str]:
+def explain_sentence(sentence: CodedSentence, parser_at_hand: bool = False) -> list[str]:
     analysis = sentence.analysis
     lines = [f"sentence {analysis.index}: {analysis.text}"]
+    if parser_at_hand and not analysis.parsed:
+        lines.append("  not parsed: it cannot give an event (fewer than two actors, or no verb of the dictionaries)")
     if analysis.discarded:
         lines.append(f"  discarded: contains '{analysis.discarded}'")
     for phrase in analysis.phrases:
@@ -46,6 +48,6 @@ def explain(coded: CodedDocument) -> str:
     if coded.discarded:
         lines.append(f"story discarded: contains '{coded.discarded}'")
     for sentence in coded.sentences:
-        lines.extend(explain_sentence(sentence))
+        lines.extend(explain_sentence(sentence, coded.parsed))
     lines.append(f"{len(coded.events)} event(s)")
     return "\n".join(lines)

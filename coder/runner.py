@@ -80,10 +80,12 @@ def failed(document: Document | Reject, error: BaseException) -> Reject:
                   reason=f"coding failed: {type(error).__name__}: {error}", raw=document.text[:500])
 
 
-def _parse_all(nlp, texts: list[str]) -> list | None:
-    """All texts through the pipeline as one batch; None when any text breaks it (then one by one)."""
+def _analyze_all(coder: Coder, documents: list[Document], lang: str) -> list | None:
+    """All documents through spaCy and the matcher as one batch, within one document's time limit; None when
+    any document breaks the batch or it runs out of time (then they go one by one)."""
     try:
-        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+        with time_limit():
+            return coder.analyze_documents(documents, lang)
     except Exception:
         return None
 
@@ -107,19 +109,13 @@ def code_batch(coder: Coder, items: Iterable[Document | Reject], index: int = 0)
         except Exception as error:  # unknown language, undetectable text
             outcome[position] = Reject(str(item.meta.get("origin") or item.id), str(error), item.text[:500])
     for lang, positions in by_language.items():
-        try:
-            nlp, parsed = coder.pipeline(lang)
-        except Exception as error:
-            for position in positions:
-                outcome[position] = failed(items[position], error)
-            continue
-        docs = _parse_all(nlp, [items[position].text for position in positions])
+        analyses = _analyze_all(coder, [items[position] for position in positions], lang)
         for offset, position in enumerate(positions):
             document = items[position]
             try:
-                doc = docs[offset] if docs is not None else nlp(document.text)
                 with time_limit():
-                    outcome[position] = coder.code_spacy_doc(doc, document, lang, parsed)
+                    ready = analyses[offset] if analyses is not None else coder.analyze_documents([document], lang)[0]
+                    outcome[position] = coder.code_analyses(ready, document, lang)
             except Exception as error:  # one broken document must not stop a run over a million
                 outcome[position] = failed(document, error)
     result = ChunkResult(index)

@@ -66,14 +66,14 @@ def test_a_document_that_kills_its_worker_is_rejected_and_the_run_goes_on(
     corpus = write_corpus(tmp_path / "corpus.jsonl", 120)
     reference = tmp_path / "reference.jsonl"
     run(rules_coder, [corpus], reference, chunk_size=8)
-    original = Coder.code_spacy_doc
+    original = Coder.code_analyses
 
-    def dies_on_d50(self, doc, document, lang, parsed):
+    def dies_on_d50(self, analyses, document, lang):
         if document.id == "d50":
             os._exit(9)  # what a segfault or SIGKILL looks like from the pool
-        return original(self, doc, document, lang, parsed)
+        return original(self, analyses, document, lang)
 
-    monkeypatch.setattr(Coder, "code_spacy_doc", dies_on_d50)  # forked workers inherit it
+    monkeypatch.setattr(Coder, "code_analyses", dies_on_d50)  # forked workers inherit it
     out = tmp_path / "events.jsonl"
     summary = run(rules_coder, [corpus], out, chunk_size=8, workers=2)
     expected = [line for line in reference.read_text(encoding="utf-8").splitlines() if '"doc_id": "d50"' not in line]
@@ -90,7 +90,7 @@ def test_workers_that_cannot_run_stop_the_run_with_a_clear_error(
     import pytest
 
     corpus = write_corpus(tmp_path / "corpus.jsonl", 40)
-    monkeypatch.setattr(Coder, "code_spacy_doc", lambda *args: os._exit(9))
+    monkeypatch.setattr(Coder, "code_analyses", lambda *args: os._exit(9))
     with pytest.raises(RuntimeError, match="worker processes keep dying.*--resume"):
         run(rules_coder, [corpus], tmp_path / "events.jsonl", chunk_size=8, workers=2)
     assert not (tmp_path / "events.jsonl").exists()

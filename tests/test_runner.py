@@ -62,14 +62,14 @@ def test_a_failing_document_is_rejected_and_the_rest_of_its_chunk_is_coded(rules
 
 def test_a_document_that_takes_too_long_is_rejected_and_the_run_goes_on(
         rules_coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Coder.code_spacy_doc
+    original = Coder.code_analyses
 
-    def stuck_on_slow(self, doc, document, lang, parsed):
+    def stuck_on_slow(self, analyses, document, lang):
         while document.id == "slow":  # a document the coder never finishes
             pass
-        return original(self, doc, document, lang, parsed)
+        return original(self, analyses, document, lang)
 
-    monkeypatch.setattr(Coder, "code_spacy_doc", stuck_on_slow)
+    monkeypatch.setattr(Coder, "code_analyses", stuck_on_slow)
     monkeypatch.setattr(deadline, "DOCUMENT_TIME_LIMIT", 0.2)
     documents = [Document("ok", EN[0], lang="en"), Document("slow", EN[1], lang="en"),
                  Document("ok2", ID[0], lang="id")]

@@ -87,9 +87,20 @@ def keep_monadic(decisions: list[Decision]) -> None:
             decision.dropped = None
 
 
-def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
+def too_few_actors(analysis: SentenceAnalysis, config: GrammarConfig) -> bool:
+    """An event needs two different actors, counting the assumed defaults (unless require_dyad is off)."""
     defaults = {code for code in (config.default_source, config.default_target) if code}
-    if config.require_dyad and len({phrase.code for phrase in analysis.phrases} | defaults) < 2:  # two actors
+    return config.require_dyad and len({phrase.code for phrase in analysis.phrases} | defaults) < 2
+
+
+def could_give_events(analysis: SentenceAnalysis, config: GrammarConfig) -> bool:
+    """Whether `decide_sentence` could keep an event here. Without a parse a sentence has as many different
+    actors as with one, or more (the parse only drops "military aid" and joins "X's awful minister")."""
+    return bool(analysis.triggers) and not analysis.discarded and not too_few_actors(analysis, config)
+
+
+def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
+    if too_few_actors(analysis, config):
         return [Decision(trigger, None, dropped=FEWER_THAN_TWO_ACTORS) for trigger in analysis.triggers]
     decisions: list[Decision] = []
     consumed: set[int] = set()

@@ -1,0 +1,78 @@
+"""Parse only the sentences that can give an event.
+
+Tagging and parsing are most of a parsed run's time, yet many news sentences name fewer than two different
+actors, or no action of the verb dictionaries: no parse can make an event of them. So sentences are first
+split by rule (spaCy's sentencizer) and matched without a parse; only those that could still give an event
+go through the trained pipeline, where the parser may split them further. A document whose sentences all
+qualify is parsed whole, as without this step. The other sentences keep their unparsed analysis, which still
+counts for the story (discards, the countries of agents).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language as SpacyPipeline
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+from coder.analysis import SentenceAnalysis, analyze, reparsed, starts_paragraph
+from coder.dictionaries import Dictionaries
+from coder.grammar import GrammarConfig
+from coder.grammar.sentence import could_give_events
+from coder.languages import Language
+
+SENTENCIZER = Sentencizer()  # stateless: the default punctuation rules
+
+
+def rule_sentences(doc: Doc) -> list[Span]:
+    """Sentences by punctuation, without marking them on the Doc (the parser stays free to split)."""
+    starts = [index for index, start in enumerate(SENTENCIZER.predict([doc])[0]) if start] or [0]
+    ends = starts[1:] + [len(doc)]
+    return [doc[start:end] for start, end in zip(starts, ends, strict=True) if end > start]
+
+
+def doc_to_parse(doc: Doc, sentences: list[Span]) -> tuple[Doc, list[int]]:
+    """A Doc of the given sentences of `doc`, each starting a sentence, and the offset in `doc` of each of
+    its tokens. All sentences: `doc` itself, its boundaries left to the parser."""
+    if sum(len(sentence) for sentence in sentences) == len(doc):
+        return doc, list(range(len(doc)))
+    tokens = [token for sentence in sentences for token in sentence]
+    starts = {sentence.start for sentence in sentences}
+    built = Doc(doc.vocab, words=[token.text for token in tokens], spaces=[bool(token.whitespace_) for token in tokens],
+                sent_starts=[True if token.i in starts else None for token in tokens])
+    return built, [token.i for token in tokens]
+
+
+def analyze_selectively(nlp: SpacyPipeline, texts: list[str], dates: list[str], dictionaries: Dictionaries,
+                        language: Language, config: GrammarConfig) -> list[list[SentenceAnalysis]]:
+    """Per text, its sentence analyses in order: parsed where the sentence could give an event."""
+    docs = list(nlp.tokenizer.pipe(texts))
+    sentences = [rule_sentences(doc) for doc in docs]
+    rough = [[analyze(sentence, index, dictionaries, language, date, False) for index, sentence in enumerate(found)]
+             for found, date in zip(sentences, dates, strict=True)]
+    wanted = {text: [sentences[text][i] for i, analysis in enumerate(analyses) if could_give_events(analysis, config)]
+              for text, analyses in enumerate(rough)}
+    to_parse = {text: doc_to_parse(docs[text], chosen) for text, chosen in wanted.items() if chosen}
+    parsed_docs = nlp.pipe((built for built, _ in to_parse.values()), batch_size=max(1, len(to_parse)))
+    for text, parsed_doc in zip(list(to_parse), parsed_docs, strict=True):
+        to_parse[text] = (parsed_doc, to_parse[text][1])
+    return [merged(rough[text], *to_parse[text], docs[text], dictionaries, language, dates[text])
+            if text in to_parse else rough[text] for text in range(len(texts))]
+
+
+def merged(rough: list[SentenceAnalysis], parsed_doc: Doc, offsets: list[int], doc: Doc,
+           dictionaries: Dictionaries, language: Language, date: str) -> list[SentenceAnalysis]:
+    """The document's analyses in order: parsed sentences (reusing the matching done without the parse when
+    the parser kept the sentence as it was) and the unparsed rest."""
+    by_bounds = {(analysis.span.start, analysis.span.end): analysis for analysis in rough}
+    parsed_tokens = set(offsets)
+    placed = [(analysis.span.start, analysis) for analysis in rough if analysis.span.start not in parsed_tokens]
+    for part in parsed_doc.sents:
+        start, end = offsets[part.start], offsets[part.end - 1] + 1
+        paragraph = starts_paragraph(doc[start:end])
+        same = by_bounds.get((start, end))
+        placed.append((start, reparsed(same, part, dictionaries, date, paragraph) if same else
+                       analyze(part, 0, dictionaries, language, date, True, paragraph_start=paragraph)))
+    ordered = [analysis for _, analysis in sorted(placed, key=lambda item: item[0])]
+    for number, analysis in enumerate(ordered):
+        analysis.index = number
+    return ordered
