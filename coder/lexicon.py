@@ -36,6 +36,7 @@ class Lexicon:
         roots = [trie.root for trie in (dictionaries.actors.get(language.code), dictionaries.agents.get(language.code))
                  if trie is not None]
         self._mention_starts = set().union(*(root.keys() for root in roots))
+        self._needs_verb_keys = language.stem_filter(verb_dictionary_keys(dictionaries, language.code))
         self._cache: dict[str, WordInfo] = {}
 
     def infos(self, texts: list[str]) -> list[WordInfo]:
@@ -45,10 +46,23 @@ class Lexicon:
     def _learn(self, text: str) -> WordInfo:
         language = self.language
         actor_keys = language.text_actor_keys(text)
-        info = WordInfo(text, text.lower(), actor_keys, language.verb_keys(text),
-                        not self._mention_starts.isdisjoint(actor_keys), language.is_nominal_form(text),
-                        language.is_passive_form(text))
+        verb_keys = language.verb_keys(text) if self._needs_verb_keys(text) else (text.lower(),)
+        info = WordInfo(text, text.lower(), actor_keys, verb_keys, not self._mention_starts.isdisjoint(actor_keys),
+                        language.is_nominal_form(text, verb_keys), language.is_passive_form(text, verb_keys))
         if len(self._cache) >= WORD_CACHE_LIMIT:
             self._cache.clear()
         self._cache[text] = info
         return info
+
+
+def verb_dictionary_keys(dictionaries: Dictionaries, lang: str) -> set[str]:
+    """Every key a verb trigger or a word of a verb pattern of the language matches."""
+    trie = dictionaries.verbs.get(lang)
+    keys: set[str] = set()
+    for trigger_keys, entry in trie.items() if trie is not None else ():
+        keys.update(trigger_keys)
+        for pattern in entry.patterns:
+            for element in pattern.before + pattern.after:
+                for alternative in element.alternatives:
+                    keys.update(alternative)
+    return keys

@@ -118,3 +118,38 @@ def test_long_run_keeps_freed_batch_memory_and_freezes_what_is_loaded() -> None:
               "prepare_long_run(); print(keep_freed_memory(), gc.get_freeze_count() > 0)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_stemmer_runs_only_where_a_stem_can_be_a_dictionary_key() -> None:
+    """Sastrawi is the slowest step of a new Indonesian word: a word whose stem cannot be a key of the verb
+    dictionaries keeps its own form, and every other word is stemmed as before."""
+    from coder.languages import get_language
+
+    indonesian = get_language("id")
+    needs_stem = indonesian.stem_filter({"pukul", "serang", "kirim", "ke"})
+    for word in ("memukul", "menyerangnya", "dikirimkan", "Kemlu", "pukul", "anak-anak", "Tangerang"):
+        assert needs_stem(word), word
+    for word in ("Jokowi", "Garuda", "Surabaya", "sekolah"):
+        assert not needs_stem(word), word
+    assert indonesian.verb_keys("menyerangnya") == ("serang",)
+
+
+def test_words_left_unstemmed_code_as_before(monkeypatch) -> None:
+    from coder import Coder
+    from coder.languages import get_language
+    from coder.languages.id import Indonesian
+    from tests.conftest import SHIPPED
+
+    text = ("Polisi menyerang para demonstran di Jakarta, kata Kapolri. Presiden Jokowi mengunjungi Tiongkok dan "
+            "bertemu Presiden Xi Jinping. Rusia dikecam Ukraina karena serangan itu.")
+    indonesian = get_language("id")
+    filtered = Coder(SHIPPED, parse=False, date="2024-01-01")
+    filtered_words = filtered.dictionaries.lexicon(indonesian)
+    monkeypatch.setattr(Indonesian, "stem_filter", lambda self, keys: lambda word: True)
+    stemmed = Coder(SHIPPED, parse=False, date="2024-01-01")
+    assert stemmed.dictionaries is not filtered.dictionaries  # so each has its own lexicon
+    events = filtered.code_text(text, lang="id")
+    assert [e.to_dict() for e in events] == [e.to_dict() for e in stemmed.code_text(text, lang="id")]
+    assert len(events) >= 2
+    assert filtered_words.infos(["awalnya"])[0].verb_keys == ("awalnya",)
+    assert stemmed.dictionaries.lexicon(indonesian).infos(["awalnya"])[0].verb_keys == ("awal",)

@@ -7,6 +7,7 @@ normalised; the words themselves (negation, future, attribution, ...) are data i
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cached_property
 
 import spacy
@@ -96,10 +97,16 @@ class Language:
     def actor_variants(self, lower: str) -> tuple[str, ...]:
         return (self.actor_norm(lower),)
 
-    def is_nominal_form(self, word: str) -> bool:
+    def is_nominal_form(self, word: str, verb_keys: tuple[str, ...]) -> bool:
         """Whether the word is a noun made from a verb (Indonesian pe-/-an); such triggers need a pattern."""
         return False
 
-    def is_passive_form(self, word: str) -> bool:
+    def is_passive_form(self, word: str, verb_keys: tuple[str, ...]) -> bool:
         """Whether the word itself marks passive voice (Indonesian di- verbs); English uses auxiliaries."""
         return False
+
+    def stem_filter(self, dictionary_keys: set[str]) -> Callable[[str], bool]:
+        """Which words need their full verb keys, given every key the verb dictionaries use. Where working a
+        key out is costly (a stemmer), the language may say that a word's key cannot be one of them; such a
+        word keeps its lower-case form as its key. Lemma lookups are cheap: every word gets its keys."""
+        return lambda word: True
