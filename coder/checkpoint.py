@@ -1,9 +1,11 @@
 """Checkpoints of a run, so a run killed at any moment (SIGKILL, power loss) can be resumed exactly.
 
 While a run goes on, each coded chunk is written to `OUT.parts/chunk-NNNNNNNN.jsonl` atomically (temp file,
-fsync, rename): a chunk file either exists complete or not at all. Its first line says which chunk it is and
-how many documents, sentences, events and rejects it holds; then come the events, then the rejects, then an
-end line. `OUT.parts/manifest.json` holds the run's fingerprint (inputs with sizes and modification times,
+rename): a chunk file either exists complete or not at all. Its first line says which chunk it is and how many
+documents, sentences, events and rejects it holds; then come the events, then the rejects, then an end line,
+and a chunk file is only reused when all of them are there. Chunks are forced to disk (fsync) at most once a
+second, which costs a short run nothing: a chunk that a power failure loses or cuts short fails that check and is
+coded again. `OUT.parts/manifest.json` holds the run's fingerprint (inputs with sizes and modification times,
 dictionaries, coder settings, chunk size): `--resume` keeps the finished chunks only when it matches, so
 chunks of different runs are never mixed. The final file is assembled from the chunks in order, so a resumed
 run gives the same bytes as an uninterrupted one; then the parts folder is removed.
@@ -17,6 +19,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,13 +35,17 @@ class ResumeMismatch(ValueError):
     """The checkpoint belongs to a run with other inputs or settings: resuming would mix two runs."""
 
 
-def _fsync_write(path: Path, data: bytes) -> None:
+SYNC_INTERVAL = 1.0  # seconds between forcing chunk files to disk
+
+
+def _atomic_write(path: Path, data: bytes, sync: bool = True) -> None:
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if sync:
+                os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -93,6 +100,7 @@ class Checkpoint:
         self._resumed: set[int] = set()  # completed chunks this run skipped
         self._reported: set[int] = set()
         self._indices: set[int] = set(completed)
+        self._synced = time.monotonic()  # when chunk files were last forced to disk
 
     @classmethod
     def open(cls, out: Path, fingerprint: dict, resume: bool) -> Checkpoint:
@@ -118,7 +126,7 @@ class Checkpoint:
         for stale in folder.glob(".*.part"):  # temp files of chunks being written when the run was killed
             stale.unlink(missing_ok=True)
         if not manifest.is_file():
-            _fsync_write(manifest, json.dumps({"fingerprint": fingerprint}, indent=1).encode())
+            _atomic_write(manifest, json.dumps({"fingerprint": fingerprint}, indent=1).encode())
         return cls(folder, completed)
 
     @staticmethod
@@ -163,7 +171,10 @@ class Checkpoint:
         lines.extend(json.dumps({"origin": _valid(r.origin), "reason": _valid(r.reason), "raw": _valid(r.raw)},
                                 ensure_ascii=False) for r in result.rejects)
         lines.append(json.dumps({"end": result.index}))
-        _fsync_write(self.chunk_path(result.index), ("\n".join(lines) + "\n").encode("utf-8"))
+        sync = time.monotonic() - self._synced >= SYNC_INTERVAL
+        _atomic_write(self.chunk_path(result.index), ("\n".join(lines) + "\n").encode("utf-8"), sync)
+        if sync:
+            self._synced = time.monotonic()
         self._indices.add(result.index)
         self._reported.add(result.index)
 

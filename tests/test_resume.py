@@ -117,3 +117,27 @@ def test_resume_refuses_a_checkpoint_of_another_run(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["code", str(corpus), "-o", str(out), "--dictionaries", str(SMALL),
                                       "--no-parse"])
     assert result.exit_code == 0 and out.exists() and not parts.exists()
+
+
+def test_a_chunk_cut_short_by_a_power_failure_is_coded_again(tmp_path: Path, monkeypatch) -> None:
+    """Chunk files are forced to disk at most once a second; one that a power failure left empty or cut short
+    is not taken as finished, so resuming codes it again and the output is the uninterrupted run's."""
+    import coder.checkpoint as checkpoint
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 60)
+    coder = Coder(SMALL, parse=False, date="2024-05-01")
+    reference = tmp_path / "reference.jsonl"
+    synced: list[int] = []
+    monkeypatch.setattr(checkpoint.os, "fsync", lambda fd: synced.append(fd))
+    run(coder, [corpus], reference, chunk_size=CHUNK)
+    assert len(synced) <= 2  # the manifest, and a chunk if the run took over a second
+    out = tmp_path / "events.jsonl"
+    monkeypatch.setattr(checkpoint.Checkpoint, "remove", lambda self: None)  # keep the parts of a full run
+    run(coder, [corpus], out, chunk_size=CHUNK)
+    chunk_files = sorted(parts_dir(out).glob("chunk-*.jsonl"))
+    chunk_files[1].write_bytes(b"\0" * 100)  # what a lost write-back looks like
+    chunk_files[2].write_bytes(chunk_files[2].read_bytes()[:-40])  # cut short
+    out.unlink()
+    summary = run(coder, [corpus], out, chunk_size=CHUNK, resume=True)
+    assert out.read_bytes() == reference.read_bytes()
+    assert summary.resumed_chunks == len(chunk_files) - 2
