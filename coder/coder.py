@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -79,6 +79,7 @@ class Coder:
         self.default_source, self.default_target = default_source, default_target
         self.require_dyad = require_dyad
         self._pipelines: dict[str, tuple[object, bool]] = {}
+        self._configs: dict[tuple[str, bool], GrammarConfig] = {}
 
     # -- pipelines ---------------------------------------------------------------------------------------
     def pipeline(self, lang: str):
@@ -128,11 +129,16 @@ class Coder:
                     for index, sent in enumerate(doc.sents)]
         return self.code_analyses(analyses, document, lang, parsed=parsed)
 
-    def _grammar_config(self, lang: str) -> GrammarConfig:
-        return GrammarConfig(get_language(lang), self.dictionaries.word_lists.get(lang, {}), True,
-                             place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
-                             intent_code=self.dictionaries.intent_code, default_source=self.default_source,
-                             default_target=self.default_target, require_dyad=self.require_dyad)
+    def _grammar_config(self, lang: str, parsed: bool = True) -> GrammarConfig:
+        """The grammar's settings for a language, made once (the coder's options are read then)."""
+        config = self._configs.get((lang, parsed))
+        if config is None:
+            config = self._configs[lang, parsed] = GrammarConfig(
+                get_language(lang), self.dictionaries.word_lists.get(lang, {}), parsed,
+                place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
+                intent_code=self.dictionaries.intent_code, default_source=self.default_source,
+                default_target=self.default_target, require_dyad=self.require_dyad)
+        return config
 
     def code_analyses(self, analyses: list[SentenceAnalysis], document: Document, lang: str,
                       parsed: bool | None = None) -> CodedDocument:
@@ -147,12 +153,11 @@ class Coder:
             coded.sentences = [CodedSentence(a) for a in analyses]
             return coded
         infer_countries((p for a in analyses for p in a.phrases), self.dictionaries.countries)
-        configs = {parsed: replace(self._grammar_config(lang), parsed=parsed) for parsed in (False, True)}
         event_index = 0
         for analysis in analyses:
             sentence = CodedSentence(analysis)
             if not analysis.discarded and (not self.min_words or word_count(analysis) >= self.min_words):
-                sentence.decisions = decide_sentence(analysis, configs[analysis.parsed])
+                sentence.decisions = decide_sentence(analysis, self._grammar_config(lang, analysis.parsed))
                 sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
                 event_index += len(sentence.events)
             coded.sentences.append(sentence)
