@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coder import Coder
+from coder.commas import CommaLimits
 from coder.suite_dictionaries import suite_dictionary_dir
 from tests.conftest import triples
 
@@ -170,3 +171,28 @@ def test_seven_digit_tabari_date_is_read_as_yymmdd() -> None:
 
     record = {r.id: r for r in load_suite("tabari")}["ACTORSYN-01"]  # header date 9501201
     assert record.date == "1995-01-20"
+
+
+def test_comma_delimited_aside_is_deleted_before_coding() -> None:
+    # TABARI's COMMA option: the aside's actor (Calenardhon) is not the target of "restore"
+    text = ("Arnor is about to restore full diplomatic ties with Gxndor, almost five years aftxr Calenardhon crowds "
+            "burned down its embassy, a senior official said on Saturday.")
+    plain = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-01", lang="en")
+    tabari = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-01", lang="en",
+                   comma_limits=CommaLimits())
+    assert ("ARN", "064", "CAL") in triples(plain.code_text(text))
+    assert tabari.code_text(text) == []
+
+
+def test_aside_between_subject_and_verb_leaves_the_subject_the_source() -> None:
+    tabari = Coder(suite_dictionary_dir("tabari"), parse=True, date="1992-01-02", lang="en",
+                   comma_limits=CommaLimits())
+    text = ("Gollum, centre of a diplomatic row between Radagast the Brown, arrived back in Gondor late Sunday "
+            "after being allowed to leave Lorien by elves.")
+    assert triples(tabari.code_text(text)) == {("HOB", "032", "GON"), ("GON", "033", "HOB")}
+
+
+def test_possessive_after_a_name_is_no_has_for_patterns(tabari_coder) -> None:
+    # URGE "- HAS * [122]" must not read "Arnor's" as "Arnor has"
+    events = tabari_coder.code_text("Arnor's foreign minister urged Eriador to respond to Gondor's proposals.")
+    assert triples(events) == {("ARNGOVFRM", "102", "ERI")}
