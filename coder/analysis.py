@@ -424,5 +424,15 @@ def mark_speakers(analysis: SentenceAnalysis) -> None:
         after = [p for p in analysis.phrases if p.start >= mark.end and p.start - mark.end <= 2]
         if before:
             before[-1].speaker = True
-        elif after:
+        elif after and not subject_of_reported_verb(analysis, after[0], mark):
             after[0].speaker = True
+
+
+def subject_of_reported_verb(analysis: SentenceAnalysis, phrase: ActorPhrase, mark: PhraseMatch[str]) -> bool:
+    """With a parse, "X said he regretted ...": a pronoun after the marker is the subject of the reported verb,
+    not the speaker."""
+    if not analysis.parsed or phrase.refers_to is None:
+        return False
+    word = analysis.tokens[phrase.end - 1]
+    head = word.head.i - analysis.span.start
+    return word.dep_ in ("nsubj", "nsubjpass") and not mark.start <= head < mark.end

@@ -56,6 +56,12 @@ def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _suite_text(text: str | None) -> str:
+    """A record's text as the suites mean it: an underscore between letters joins the words of a name
+    ("the Prince of Dol_Amroth"), as in their dictionaries, so it reads as a space."""
+    return _squash(re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", text or ""))
+
+
 def _iso_date(raw: str) -> str | None:
     """YYMMDD (TABARI, pivot 1950) or YYYYMMDD -> ISO date; None when not a real date."""
     raw = raw.strip()
@@ -140,7 +146,7 @@ def _petrarch_record(element, config: dict[str, str], include: set[str], seen: d
         notes.append(f"place={element.get('place')}")
     return SuiteRecord(
         id=_unique_id(raw_id.strip(), seen), date=_iso_date(element.get("date", "")),
-        text=_squash(element.findtext("Text")), expected=expected, notes=" | ".join(n for n in notes if n),
+        text=_suite_text(element.findtext("Text")), expected=expected, notes=" | ".join(n for n in notes if n),
         suite="petrarch", category=category, valid=valid, outcome=outcome, config=config,
         parse=(element.findtext("Parse") or "").strip(),
     )
@@ -290,7 +296,7 @@ def _tabari_record(line_no: int, header: re.Match, body: list[str], config: dict
     if comment_text:
         notes.insert(0, comment_text)
     return SuiteRecord(
-        id=_unique_id(raw_id, seen), date=date, text=_squash(text_part), expected=expected,
+        id=_unique_id(raw_id, seen), date=date, text=_suite_text(text_part), expected=expected,
         notes=" | ".join(notes), suite="tabari", category=raw_id.split("-")[0], valid=valid,
         outcome=outcome, config=dict(config), parse="",
     )

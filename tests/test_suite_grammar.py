@@ -196,3 +196,10 @@ def test_possessive_after_a_name_is_no_has_for_patterns(tabari_coder) -> None:
     # URGE "- HAS * [122]" must not read "Arnor's" as "Arnor has"
     events = tabari_coder.code_text("Arnor's foreign minister urged Eriador to respond to Gondor's proposals.")
     assert triples(events) == {("ARNGOVFRM", "102", "ERI")}
+
+
+def test_pronoun_after_said_is_the_reported_subject_not_the_speaker(tabari_coder) -> None:
+    # REGRET "- SAID $ * [113]": "he" (Gondor's Prime Minister) fills the source slot after "said"
+    text = ("Gondor's Prime Minister Falastur said he regretted Eriador's refusal to talk to Calenardhon leader "
+            "Calimehtar.")
+    assert triples(tabari_coder.code_text(text)) == {("GONGOV", "113", "ERI")}
