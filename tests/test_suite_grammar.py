@@ -203,3 +203,8 @@ def test_pronoun_after_said_is_the_reported_subject_not_the_speaker(tabari_coder
     text = ("Gondor's Prime Minister Falastur said he regretted Eriador's refusal to talk to Calenardhon leader "
             "Calimehtar.")
     assert triples(tabari_coder.code_text(text)) == {("GONGOV", "113", "ERI")}
+
+
+def test_list_parsed_as_two_subjects_still_gives_the_source(tabari_coder) -> None:
+    text = "Lions, tigers, and Gondor welcomed a resumption of formal diplomatic ties with Osgiliath after a rift."
+    assert triples(tabari_coder.code_text(text)) == {("GON", "041", "OSG")}
