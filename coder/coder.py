@@ -192,11 +192,11 @@ class Coder:
             event_text = " ".join(analysis.texts[i] for i in used)
             pairs = [(source, target, decision.code) for source in decision.sources
                      for target in decision.targets or [NO_TARGET_ACTOR]]
-            if decision.compound:  # partners act on each other; a dual code's second half is the way back
+            if decision.compound:  # partners act on each other, each both ways: a dual code's halves for each
                 group = decision.sources
-                pairs = [(a, b, decision.code) for i, a in enumerate(group) for b in group[i + 1:]]
-                back = decision.reverse or decision.code
-                pairs += [(b, a, back) for i, a in enumerate(group) for b in group[i + 1:]]
+                ordered = [(a, b) for a in group for b in group if a is not b]
+                pairs = [(a, b, decision.code) for a, b in ordered]
+                pairs += [(b, a, decision.reverse) for a, b in ordered if decision.reverse]
             elif decision.reverse:  # "visited": the host received the visit
                 pairs += [(target, source, decision.reverse) for source in decision.sources
                           for target in decision.targets]

@@ -208,3 +208,11 @@ def test_pronoun_after_said_is_the_reported_subject_not_the_speaker(tabari_coder
 def test_list_parsed_as_two_subjects_still_gives_the_source(tabari_coder) -> None:
     text = "Lions, tigers, and Gondor welcomed a resumption of formal diplomatic ties with Osgiliath after a rift."
     assert triples(tabari_coder.code_text(text)) == {("GON", "041", "OSG")}
+
+
+def test_compound_partners_each_get_both_halves_of_a_dual_code() -> None:
+    # WELCXME "- % * [044:045]": Fornost and Gondor each act both ways on the other
+    coder = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-04", lang="en")
+    text = "Fornost and Gondor welcxme a resumption of formal diplomatic ties between Gondor and Osgiliath."
+    assert triples(coder.code_text(text)) == {("FOR", "044", "GON"), ("GON", "044", "FOR"),
+                                              ("FOR", "045", "GON"), ("GON", "045", "FOR")}
