@@ -237,6 +237,21 @@ def _apply_option(config: dict[str, str], option: str) -> None:
         config[command] = rest
 
 
+_STRAY_EXPECTATION = re.compile(r"(?:\s|\\n)*(\{[^{}]*/[^{}]*/[^{}]*\})(?:\s|\\n)*\*/")
+
+
+def _first_comment(after_open: str) -> str:
+    """The comment's text up to its close; an expectation right after the close that ends in a second `*/`
+    still belongs to it (AGENTS-11 closes its comment after the first of its two expectations)."""
+    parts = re.split(r"(\*/|/\*)", after_open, maxsplit=1)
+    comment = parts[0]
+    if len(parts) == 3 and parts[1] == "*/":
+        stray = _STRAY_EXPECTATION.match(parts[2])
+        if stray:
+            comment += " " + stray.group(1)
+    return comment
+
+
 def _tabari_record(line_no: int, header: re.Match, body: list[str], config: dict[str, str],
                    seen: dict[str, int], after_final: bool, path: Path) -> SuiteRecord | None:
     raw_date, raw_id, extra = header.group(1), header.group(2), header.group(3) or ""
@@ -244,7 +259,7 @@ def _tabari_record(line_no: int, header: re.Match, body: list[str], config: dict
         raw_id, _, extra = extra.partition(" ")
     joined = "\n".join(body)
     text_part, opened, comment = joined.partition("/*")
-    comment = re.split(r"\*/|/\*", comment, maxsplit=1)[0] if opened else ""
+    comment = _first_comment(comment) if opened else ""
 
     expected: list[Triple] = []
     markers: list[str] = []
