@@ -216,3 +216,11 @@ def test_compound_partners_each_get_both_halves_of_a_dual_code() -> None:
     text = "Fornost and Gondor welcxme a resumption of formal diplomatic ties between Gondor and Osgiliath."
     assert triples(coder.code_text(text)) == {("FOR", "044", "GON"), ("GON", "044", "FOR"),
                                               ("FOR", "045", "GON"), ("GON", "045", "FOR")}
+
+
+def test_comma_asides_without_a_parse() -> None:
+    rules = Coder(suite_dictionary_dir("tabari"), parse=False, date="2000-01-02", lang="en",
+                  comma_limits=CommaLimits())
+    text = "Elrond, suspicious as ever of Mordor, brushed aside reports that Calimehtar attacked Gandalf"
+    assert ("ELF", "142", "CAL") in triples(rules.code_text(text))
+    assert not any(source == "ORC" for source, _, _ in triples(rules.code_text(text)))
