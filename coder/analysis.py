@@ -393,6 +393,7 @@ def parse_may_change_participants(analysis: SentenceAnalysis) -> bool:
         (phrase.refers_to is None and is_role_modifier(phrase, tokens))
         or (phrase.refers_to is not None and tokens[phrase.start].dep_ == "expl")
         or (phrase.end < len(texts) and texts[phrase.end] in POSSESSIVES)  # possessor not joined without POS
+        or (phrase.speaker and phrase.refers_to is not None)  # "said he regretted": the parse tells
         for phrase in phrases)
 
 

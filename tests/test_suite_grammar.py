@@ -203,6 +203,8 @@ def test_pronoun_after_said_is_the_reported_subject_not_the_speaker(tabari_coder
     text = ("Gondor's Prime Minister Falastur said he regretted Eriador's refusal to talk to Calenardhon leader "
             "Calimehtar.")
     assert triples(tabari_coder.code_text(text)) == {("GONGOV", "113", "ERI")}
+    text = "Gondor Prime Minister Falastur said he regretted the refusal of Eriador to talk to Calenardhon leaders."
+    assert triples(tabari_coder.code_text(text)) == {("GONGOV", "113", "ERI")}
 
 
 def test_list_parsed_as_two_subjects_still_gives_the_source(tabari_coder) -> None:
