@@ -42,7 +42,7 @@ class CommaLimits:
 
 
 def _words(tokens: list[Token]) -> int:
-    """Words as TABARI counts them: punctuation and the possessive "'s" are none."""
+    """Words as TABARI counts them: every token but punctuation (a possessive "'s" counts)."""
     return sum(1 for token in tokens if not token.is_punct)
 
 
@@ -61,17 +61,18 @@ def comma_clauses(tokens: list[Token], limits: CommaLimits, conjunctions: set[in
     listed = {number for number, (start, _) in enumerate(parts) if start in conjunctions}
     listed |= {number - 1 for number in listed}
 
-    def fits(number: int, allowed: tuple[int, int], stop: int = 0) -> bool:
+    def fits(number: int, allowed: tuple[int, int], extra: int = 0) -> bool:
         start, end = parts[number]
-        return number not in listed and allowed[0] <= _words(tokens[start:end]) + stop <= allowed[1]
+        return number not in listed and allowed[0] <= _words(tokens[start:end]) + extra <= allowed[1]
 
-    # Internal asides go first, with both their commas: a part beside one is no longer comma-delimited.
-    internal = [number for number in range(1, len(parts) - 1) if fits(number, limits.internal)]
-    found = [(parts[number][0] - 1, parts[number][1] + 1) for number in internal]
+    # An internal aside goes with both its commas; a terminal clause counts its final stop as a word, and
+    # without one (a headline, a fragment) the sentence has no terminal clause.
     last = len(parts) - 1
-    if ends_with_stop and fits(last, limits.terminal, stop=1):
+    found = [(parts[number][0] - 1, parts[number][1] + 1) for number in range(1, last)
+             if fits(number, limits.internal)]
+    if ends_with_stop and fits(last, limits.terminal, extra=1):
         found.append((parts[last][0] - 1, parts[last][1]))
-    if 1 not in internal and fits(0, limits.initial):
+    if fits(0, limits.initial):
         found.append((0, parts[0][1] + 1))
     return found
 

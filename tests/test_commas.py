@@ -50,3 +50,8 @@ def test_list_members_are_no_asides() -> None:
 def test_off_keeps_everything() -> None:
     text = "Gollum, centre of a diplomatic row, arrived in Gondor, a senior official said."
     assert reduced(text, CommaLimits.from_tabari("OFF")) == text
+
+
+def test_no_terminal_clause_without_a_final_stop() -> None:
+    text = "Elrond brushed aside reports, rumored to originate in Mordor, that Calimehtar attacked Gandalf"
+    assert reduced(text) == "Elrond brushed aside reports that Calimehtar attacked Gandalf"
