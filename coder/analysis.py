@@ -344,6 +344,14 @@ def starts_paragraph(span: Span) -> bool:
     return "\n" in previous.text or "\n" in previous.whitespace_
 
 
+def possessive_of_name(texts: list[str], position: int, marks: dict[str, list[PhraseMatch[str]]]) -> bool:
+    """"Arnor's foreign minister": "'s" after a capitalised word other than a pronoun ("It's") is a
+    possessive, no "has" for verb patterns."""
+    if position == 0 or texts[position] not in POSSESSIVES or not texts[position - 1].istitle():
+        return False
+    return not any(mark.start == position - 1 for mark in marks.get("pronouns", ()))
+
+
 def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Language,
             date: str | None, parsed: bool, paragraph_start: bool | None = None) -> SentenceAnalysis:
     """`paragraph_start` says whether the sentence opens a paragraph when its Doc no longer shows it."""
@@ -355,7 +363,8 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     marks = find_words(dictionaries.words.get(lang), lowers)
     analysis = SentenceAnalysis(
         span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers,
-        stream=[(key, position) for position, word in enumerate(words) for key in word.verb_keys],
+        stream=[(key, position) for position, word in enumerate(words) for key in word.verb_keys
+                if not possessive_of_name(texts, position, marks)],
         marks=marks, clause_of=clause_numbers(len(tokens), marks), phrases=[], triggers=[],
         discarded=is_discarded(dictionaries, lang, words, "sentence"),
         parentheticals=find_parentheticals(texts),
@@ -384,6 +393,7 @@ def parse_may_change_participants(analysis: SentenceAnalysis) -> bool:
         (phrase.refers_to is None and is_role_modifier(phrase, tokens))
         or (phrase.refers_to is not None and tokens[phrase.start].dep_ == "expl")
         or (phrase.end < len(texts) and texts[phrase.end] in POSSESSIVES)  # possessor not joined without POS
+        or (phrase.speaker and phrase.refers_to is not None)  # "said he regretted": the parse tells
         for phrase in phrases)
 
 
@@ -415,5 +425,15 @@ def mark_speakers(analysis: SentenceAnalysis) -> None:
         after = [p for p in analysis.phrases if p.start >= mark.end and p.start - mark.end <= 2]
         if before:
             before[-1].speaker = True
-        elif after:
+        elif after and not subject_of_reported_verb(analysis, after[0], mark):
             after[0].speaker = True
+
+
+def subject_of_reported_verb(analysis: SentenceAnalysis, phrase: ActorPhrase, mark: PhraseMatch[str]) -> bool:
+    """With a parse, "X said he regretted ...": a pronoun after the marker is the subject of the reported verb,
+    not the speaker."""
+    if not analysis.parsed or phrase.refers_to is None:
+        return False
+    word = analysis.tokens[phrase.end - 1]
+    head = word.head.i - analysis.span.start
+    return word.dep_ in ("nsubj", "nsubjpass") and not mark.start <= head < mark.end

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from coder.analysis import ActorPhrase, SentenceAnalysis, analyze, is_discarded
+from coder.analysis import ActorPhrase, SentenceAnalysis, analyze, is_discarded, starts_paragraph
+from coder.commas import CommaLimits, comma_clauses, without_clauses
 from coder.context import infer_countries
 from coder.dictionaries import Dictionaries
 from coder.dictionaries.cache import load_cached
@@ -61,13 +62,14 @@ class Coder:
     ("auto" detects). min_words > 0 leaves sentences of fewer words uncoded (TABARI's MINIMUM WORDS: headlines
     and fragments). default_source/default_target: the actor codes assumed where a sentence names no source or
     no target (TABARI's DEFAULT, for a corpus of one country's press). require_dyad=False (PETRARCH's option)
-    also codes actions without a target, against the unknown actor "---".
+    also codes actions without a target, against the unknown actor "---". comma_limits (TABARI's COMMA option)
+    deletes comma-delimited asides of those lengths before coding.
     """
 
     def __init__(self, dictionaries: Path | str | Dictionaries | None = None, parse: bool = True,
                  date: str | None = None, lang: str = "auto", min_words: int = 0,
                  default_source: str | None = None, default_target: str | None = None,
-                 require_dyad: bool = True) -> None:
+                 require_dyad: bool = True, comma_limits: CommaLimits | None = None) -> None:
         if isinstance(dictionaries, Dictionaries):
             self.dictionaries = dictionaries
         else:
@@ -78,6 +80,7 @@ class Coder:
         self.min_words = min_words
         self.default_source, self.default_target = default_source, default_target
         self.require_dyad = require_dyad
+        self.comma_limits = comma_limits
         self._pipelines: dict[str, tuple[object, bool]] = {}
         self._configs: dict[tuple[str, bool], GrammarConfig] = {}
 
@@ -152,16 +155,33 @@ class Coder:
             coded.discarded = story_discard
             coded.sentences = [CodedSentence(a) for a in analyses]
             return coded
+        long_enough = [not self.min_words or word_count(a) >= self.min_words for a in analyses]  # before asides go
+        if self.comma_limits is not None:
+            analyses = [self._without_asides(a, lang, date) for a in analyses]
         infer_countries((p for a in analyses for p in a.phrases), self.dictionaries.countries)
         event_index = 0
-        for analysis in analyses:
+        for analysis, counted in zip(analyses, long_enough, strict=True):
             sentence = CodedSentence(analysis)
-            if not analysis.discarded and (not self.min_words or word_count(analysis) >= self.min_words):
+            if not analysis.discarded and counted:
                 sentence.decisions = decide_sentence(analysis, self._grammar_config(lang, analysis.parsed))
                 sentence.events = self._events(analysis, sentence.decisions, document, lang, date, event_index)
                 event_index += len(sentence.events)
             coded.sentences.append(sentence)
         return coded
+
+    def _without_asides(self, analysis: SentenceAnalysis, lang: str, date: str) -> SentenceAnalysis:
+        """The sentence analysed again without its comma-delimited asides (TABARI's COMMA option)."""
+        conjunctions = {mark.start for mark in analysis.marks.get("conjunctions", ()) if mark.value != ","}
+        ranges = comma_clauses(analysis.tokens, self.comma_limits, conjunctions)
+        if not ranges:
+            return analysis
+        language = get_language(lang)
+        nlp = self.pipeline(lang)[0] if analysis.parsed else language.tokenizer_pipeline
+        doc = nlp(without_clauses(analysis.tokens, ranges))
+        shorter = analyze(doc[:], analysis.index, self.dictionaries, language, date, analysis.parsed,
+                          paragraph_start=starts_paragraph(analysis.span))
+        shorter.discarded = analysis.discarded
+        return shorter
 
     def _events(self, analysis: SentenceAnalysis, decisions: list[Decision], document: Document, lang: str,
                 date: str, first_index: int) -> list[Event]:
@@ -177,11 +197,11 @@ class Coder:
             event_text = " ".join(analysis.texts[i] for i in used)
             pairs = [(source, target, decision.code) for source in decision.sources
                      for target in decision.targets or [NO_TARGET_ACTOR]]
-            if decision.compound:  # partners act on each other; a dual code's second half is the way back
+            if decision.compound:  # partners act on each other, each both ways: a dual code's halves for each
                 group = decision.sources
-                pairs = [(a, b, decision.code) for i, a in enumerate(group) for b in group[i + 1:]]
-                back = decision.reverse or decision.code
-                pairs += [(b, a, back) for i, a in enumerate(group) for b in group[i + 1:]]
+                ordered = [(a, b) for a in group for b in group if a is not b]
+                pairs = [(a, b, decision.code) for a, b in ordered]
+                pairs += [(b, a, decision.reverse) for a, b in ordered if decision.reverse]
             elif decision.reverse:  # "visited": the host received the visit
                 pairs += [(target, source, decision.reverse) for source in decision.sources
                           for target in decision.targets]

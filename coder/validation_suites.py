@@ -56,6 +56,12 @@ def _squash(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def _suite_text(text: str | None) -> str:
+    """A record's text as the suites mean it: an underscore between letters joins the words of a name
+    ("the Prince of Dol_Amroth"), as in their dictionaries, so it reads as a space."""
+    return _squash(re.sub(r"(?<=[A-Za-z])_(?=[A-Za-z])", " ", text or ""))
+
+
 def _iso_date(raw: str) -> str | None:
     """YYMMDD (TABARI, pivot 1950) or YYYYMMDD -> ISO date; None when not a real date."""
     raw = raw.strip()
@@ -140,7 +146,7 @@ def _petrarch_record(element, config: dict[str, str], include: set[str], seen: d
         notes.append(f"place={element.get('place')}")
     return SuiteRecord(
         id=_unique_id(raw_id.strip(), seen), date=_iso_date(element.get("date", "")),
-        text=_squash(element.findtext("Text")), expected=expected, notes=" | ".join(n for n in notes if n),
+        text=_suite_text(element.findtext("Text")), expected=expected, notes=" | ".join(n for n in notes if n),
         suite="petrarch", category=category, valid=valid, outcome=outcome, config=config,
         parse=(element.findtext("Parse") or "").strip(),
     )
@@ -231,6 +237,21 @@ def _apply_option(config: dict[str, str], option: str) -> None:
         config[command] = rest
 
 
+_STRAY_EXPECTATION = re.compile(r"(?:\s|\\n)*(\{[^{}]*/[^{}]*/[^{}]*\})(?:\s|\\n)*\*/")
+
+
+def _first_comment(after_open: str) -> str:
+    """The comment's text up to its close; an expectation right after the close that ends in a second `*/`
+    still belongs to it (AGENTS-11 closes its comment after the first of its two expectations)."""
+    parts = re.split(r"(\*/|/\*)", after_open, maxsplit=1)
+    comment = parts[0]
+    if len(parts) == 3 and parts[1] == "*/":
+        stray = _STRAY_EXPECTATION.match(parts[2])
+        if stray:
+            comment += " " + stray.group(1)
+    return comment
+
+
 def _tabari_record(line_no: int, header: re.Match, body: list[str], config: dict[str, str],
                    seen: dict[str, int], after_final: bool, path: Path) -> SuiteRecord | None:
     raw_date, raw_id, extra = header.group(1), header.group(2), header.group(3) or ""
@@ -238,7 +259,7 @@ def _tabari_record(line_no: int, header: re.Match, body: list[str], config: dict
         raw_id, _, extra = extra.partition(" ")
     joined = "\n".join(body)
     text_part, opened, comment = joined.partition("/*")
-    comment = re.split(r"\*/|/\*", comment, maxsplit=1)[0] if opened else ""
+    comment = _first_comment(comment) if opened else ""
 
     expected: list[Triple] = []
     markers: list[str] = []
@@ -290,7 +311,7 @@ def _tabari_record(line_no: int, header: re.Match, body: list[str], config: dict
     if comment_text:
         notes.insert(0, comment_text)
     return SuiteRecord(
-        id=_unique_id(raw_id, seen), date=date, text=_squash(text_part), expected=expected,
+        id=_unique_id(raw_id, seen), date=date, text=_suite_text(text_part), expected=expected,
         notes=" | ".join(notes), suite="tabari", category=raw_id.split("-")[0], valid=valid,
         outcome=outcome, config=dict(config), parse="",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coder import Coder
+from coder.commas import CommaLimits
 from coder.suite_dictionaries import suite_dictionary_dir
 from tests.conftest import triples
 
@@ -170,3 +171,58 @@ def test_seven_digit_tabari_date_is_read_as_yymmdd() -> None:
 
     record = {r.id: r for r in load_suite("tabari")}["ACTORSYN-01"]  # header date 9501201
     assert record.date == "1995-01-20"
+
+
+def test_comma_delimited_aside_is_deleted_before_coding() -> None:
+    # TABARI's COMMA option: the aside's actor (Calenardhon) is not the target of "restore"
+    text = ("Arnor is about to restore full diplomatic ties with Gxndor, almost five years aftxr Calenardhon crowds "
+            "burned down its embassy, a senior official said on Saturday.")
+    plain = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-01", lang="en")
+    tabari = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-01", lang="en",
+                   comma_limits=CommaLimits())
+    assert ("ARN", "064", "CAL") in triples(plain.code_text(text))
+    assert tabari.code_text(text) == []
+
+
+def test_aside_between_subject_and_verb_leaves_the_subject_the_source() -> None:
+    tabari = Coder(suite_dictionary_dir("tabari"), parse=True, date="1992-01-02", lang="en",
+                   comma_limits=CommaLimits())
+    text = ("Gollum, centre of a diplomatic row between Radagast the Brown, arrived back in Gondor late Sunday "
+            "after being allowed to leave Lorien by elves.")
+    assert triples(tabari.code_text(text)) == {("HOB", "032", "GON"), ("GON", "033", "HOB")}
+
+
+def test_possessive_after_a_name_is_no_has_for_patterns(tabari_coder) -> None:
+    # URGE "- HAS * [122]" must not read "Arnor's" as "Arnor has"
+    events = tabari_coder.code_text("Arnor's foreign minister urged Eriador to respond to Gondor's proposals.")
+    assert triples(events) == {("ARNGOVFRM", "102", "ERI")}
+
+
+def test_pronoun_after_said_is_the_reported_subject_not_the_speaker(tabari_coder) -> None:
+    # REGRET "- SAID $ * [113]": "he" (Gondor's Prime Minister) fills the source slot after "said"
+    text = ("Gondor's Prime Minister Falastur said he regretted Eriador's refusal to talk to Calenardhon leader "
+            "Calimehtar.")
+    assert triples(tabari_coder.code_text(text)) == {("GONGOV", "113", "ERI")}
+    text = "Gondor Prime Minister Falastur said he regretted the refusal of Eriador to talk to Calenardhon leaders."
+    assert triples(tabari_coder.code_text(text)) == {("GONGOV", "113", "ERI")}
+
+
+def test_list_parsed_as_two_subjects_still_gives_the_source(tabari_coder) -> None:
+    text = "Lions, tigers, and Gondor welcomed a resumption of formal diplomatic ties with Osgiliath after a rift."
+    assert triples(tabari_coder.code_text(text)) == {("GON", "041", "OSG")}
+
+
+def test_compound_partners_each_get_both_halves_of_a_dual_code() -> None:
+    # WELCXME "- % * [044:045]": Fornost and Gondor each act both ways on the other
+    coder = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-04", lang="en")
+    text = "Fornost and Gondor welcxme a resumption of formal diplomatic ties between Gondor and Osgiliath."
+    assert triples(coder.code_text(text)) == {("FOR", "044", "GON"), ("GON", "044", "FOR"),
+                                              ("FOR", "045", "GON"), ("GON", "045", "FOR")}
+
+
+def test_comma_asides_without_a_parse() -> None:
+    rules = Coder(suite_dictionary_dir("tabari"), parse=False, date="2000-01-02", lang="en",
+                  comma_limits=CommaLimits())
+    text = "Elrond, suspicious as ever of Mordor, brushed aside reports that Calimehtar attacked Gandalf"
+    assert ("ELF", "142", "CAL") in triples(rules.code_text(text))
+    assert not any(source == "ORC" for source, _, _ in triples(rules.code_text(text)))

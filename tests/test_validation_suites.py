@@ -59,7 +59,7 @@ def test_tabari_counts(tabari):
     records = list(tabari.values())
     assert len(records) == 457
     assert sum(r.valid for r in records) == 444
-    assert sum(len(r.expected) for r in records) == 524
+    assert sum(len(r.expected) for r in records) == 525
     outcomes = Counter(r.outcome for r in records)
     assert (outcomes["complex"], outcomes["discard"], outcomes["none"]) == (21, 7, 16)
 
@@ -77,10 +77,18 @@ def test_tabari_specific_records(tabari):
     assert not tabari["DEMO-05"].valid
 
 
+def test_underscore_joined_names_read_as_words(tabari, petrarch):
+    # "Dol_Amroth" is the suites' way to write the name "Dol Amroth" (their dictionaries join words the same way)
+    assert tabari["SKIP-01"].text == "Ithilen warned at the Gondor of the Prince of Dol Amroth."
+    assert "Prince of Dol Amroth" in petrarch["COMPOUND-20"].text
+
+
 def test_tabari_typos_do_not_swallow_records(tabari):
     # COMPOUND-06 closes its comment with "/*" and DEFAULT-06b never closes it
     assert len(tabari["COMPOUND-06"].expected) == 4
     assert len(tabari["COMPOUND-07"].expected) == 7
+    # AGENTS-11 closes its comment after the first of its two expectations: the second still counts
+    assert set(tabari["AGENTS-11"].expected) == {("USAGOV", "GON", "064"), ("USAGOV", "ARN", "064")}
     # the options record after DEFAULT-06b is still read, and applies to DEFAULT-07a
     assert tabari["DEFAULT-07a"].expected == [("FOR", "DEFTAR", "064")]
     assert tabari["DEFAULT-07a"].config["DEFAULT"] == "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]"
@@ -89,6 +97,7 @@ def test_tabari_typos_do_not_swallow_records(tabari):
 def test_tabari_options_and_tail(tabari):
     assert "TIME-Modify" not in tabari                 # an options change, not a test sentence
     assert tabari["DEMO-01"].config["TIME SHIFT"] == "FALSE"
+    assert tabari["COMMA-02A"].config["COMMA"] == "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8"
     assert tabari["YYYY-01"].date == "2015-06-07"
     assert tabari["YYYY-01"].config["YYYY"] == "TRUE"
     assert "FINAL-01" not in tabari

@@ -48,6 +48,7 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
                   ) -> Callable[[SuiteRecord], list[Triple]]:
     """A function coding one suite record (English, the record's date) into (source, target, code) triples."""
     from coder.coder import Coder
+    from coder.commas import CommaLimits
     from coder.suite_dictionaries import suite_dictionary_dir
 
     folder = dictionaries or suite_dictionary_dir(suite)
@@ -64,6 +65,8 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
         options = {"min_words": int(record.config.get("MINIMUM WORDS", "0")),  # TABARI's SET: MINIMUM WORDS
                    "require_dyad": record.config.get("require_dyad", "true").lower() != "false",  # PETRARCH
                    **tabari_defaults(record.config.get("DEFAULT", ""))}
+        if suite == "tabari":  # TABARI deletes comma-delimited asides (its COMMA option, on by default)
+            options["comma_limits"] = CommaLimits.from_tabari(record.config.get("COMMA", ""))
         key = tuple(sorted(options.items()))
         if key not in coders:
             coders[key] = Coder(folder, parse=parse, lang="en", **options)

@@ -314,6 +314,10 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
         subject_tokens = {i for i in _subtree(analysis, subject) if i < clause_verb.i - offset}
     else:
         subject_tokens = _subtree(analysis, subject)
+        if subject.head.i == clause_verb.i:  # "Lions, tigers, and Gondor welcomed": a list parsed as two subjects
+            for other in clause_verb.children:
+                if other.dep_ == subject.dep_ and other.i != subject.i:
+                    subject_tokens |= _subtree(analysis, other)
     agent_tokens: set[int] = set()
     object_tokens: list[set[int]] = []
     place_tokens: list[set[int]] = []
