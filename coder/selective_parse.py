@@ -52,11 +52,10 @@ def analyze_selectively(nlp: SpacyPipeline, texts: list[str], dates: list[str], 
     wanted = {text: [sentences[text][i] for i, analysis in enumerate(analyses) if could_give_events(analysis, config)]
               for text, analyses in enumerate(rough)}
     to_parse = {text: doc_to_parse(docs[text], chosen) for text, chosen in wanted.items() if chosen}
-    parsed_docs = nlp.pipe((built for built, _ in to_parse.values()), batch_size=max(1, len(to_parse)))
-    for text, parsed_doc in zip(list(to_parse), parsed_docs, strict=True):
-        to_parse[text] = (parsed_doc, to_parse[text][1])
-    return [merged(rough[text], *to_parse[text], docs[text], dictionaries, language, dates[text])
-            if text in to_parse else rough[text] for text in range(len(texts))]
+    parsed = dict(zip(to_parse, nlp.pipe((built for built, _ in to_parse.values()), batch_size=max(1, len(to_parse))),
+                      strict=True))
+    return [merged(rough[text], parsed[text], to_parse[text][1], docs[text], dictionaries, language, dates[text])
+            if text in parsed else rough[text] for text in range(len(texts))]
 
 
 def merged(rough: list[SentenceAnalysis], parsed_doc: Doc, offsets: list[int], doc: Doc,
