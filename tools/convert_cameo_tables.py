@@ -18,6 +18,14 @@ HEADER = """# {what}
 """
 
 
+# Country codes of the Phoenix actor dictionaries (dictionaries/actors/phoenix_countries.yaml) missing from
+# CAMEO.country.txt; without them a story about Colombia or Kosovo has no country to give its unnamed actors.
+MISSING_COUNTRIES = {
+    "COL": "Colombia", "CSK": "Czechoslovakia", "DDR": "East Germany", "GGY": "Guernsey", "HKG": "Hong Kong",
+    "KSV": "Kosovo", "MNE": "Montenegro", "ROU": "Romania", "SCG": "Serbia and Montenegro", "SSD": "South Sudan",
+    "SUN": "Soviet Union",
+}
+
 # One line of CAMEO.eventcodes.txt holds two records: "1056<TAB>...engagement106:[-5.0] Demand withdrawal".
 GLUED_RECORD = re.compile(r"^(?P<name>.*?)(?P<code>\d{3,4}):\[(?P<score>[-\d.]+)\]\s*(?P<next>.+)$")
 
@@ -66,6 +74,9 @@ def main(reference: Path, out: Path) -> None:
             if code not in seen:
                 seen.add(code)
                 lines.append(f"  {code}: {quote(label)}")
+        if key == "countries":
+            lines.append("  # Codes the Phoenix actor dictionaries use that CAMEO.country.txt lacks.")
+            lines.extend(f"  {code}: {quote(label)}" for code, label in MISSING_COUNTRIES.items() if code not in seen)
         (out / f"{key}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
