@@ -38,6 +38,7 @@ class ActorPhrase:
     speaker: bool = False  # the speaker of an attribution ("..., kata X"): never a target
     refers_to: ActorPhrase | None = None  # a pronoun's antecedent
     former: bool = False  # "former officials": out of office, an elite (ELI) instead of the role
+    forwarded: bool = False  # a pronoun standing for the previous sentence's first actor (TABARI's FORWARD)
 
     @property
     def country_known(self) -> bool:
@@ -266,6 +267,27 @@ def pronoun_phrases(tokens: list[Token], phrases: list[ActorPhrase], marks: dict
         found.append(ActorPhrase(mark.start, mark.end, tokens[mark.start].text, antecedent.actors,
                                  antecedent.agents, antecedent.code, antecedent.inferred, refers_to=antecedent))
     return found
+
+
+def forward_pronouns(previous: SentenceAnalysis, analysis: SentenceAnalysis) -> None:
+    """TABARI's FORWARD: a pronoun with no participant before it in its sentence ("He also asked Gondor ...")
+    stands for the first actor named in the previous sentence of the story. As in TABARI only the actor is
+    carried, without its agents ("Fornost President X" -> FOR), and only a named one, not a pronoun."""
+    antecedent = next((p for p in previous.phrases if p.actors and p.refers_to is None and not p.forwarded
+                       and p.country_known), None)
+    if antecedent is None:
+        return
+    tokens, phrases = analysis.tokens, analysis.phrases
+    added = []
+    for mark in analysis.marks.get("pronouns", ()):
+        if analysis.parsed and tokens[mark.start].dep_ == "expl":
+            continue
+        if any(p.start <= mark.start for p in phrases):  # an antecedent in the sentence, or part of a name
+            continue
+        added.append(ActorPhrase(mark.start, mark.end, tokens[mark.start].text, antecedent.actors, [],
+                                 antecedent.code[:3], antecedent.inferred, forwarded=True))
+    if added:
+        analysis.phrases = sorted(phrases + added, key=lambda p: p.start)
 
 
 def resolve_code(phrase: ActorPhrase, date: str | None) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from coder.analysis import ActorPhrase, SentenceAnalysis, analyze, is_discarded, starts_paragraph
+from coder.analysis import ActorPhrase, SentenceAnalysis, analyze, forward_pronouns, is_discarded, starts_paragraph
 from coder.commas import CommaLimits, comma_clauses, without_clauses
 from coder.context import infer_countries
 from coder.dictionaries import Dictionaries
@@ -22,6 +22,7 @@ from coder.languages import get_language
 from coder.paths import default_dictionary_dir
 from coder.selective_parse import analyze_selectively
 
+CODE_BY = ("clause", "sentence", "all")
 NO_TARGET_ACTOR = ActorPhrase(0, 0, "", [], [], code=UNKNOWN_ACTOR)  # the target of a monadic event
 
 
@@ -61,15 +62,23 @@ class Coder:
     `date` is used for undated documents (default: today); `lang` for documents without a language
     ("auto" detects). min_words > 0 leaves sentences of fewer words uncoded (TABARI's MINIMUM WORDS: headlines
     and fragments). default_source/default_target: the actor codes assumed where a sentence names no source or
-    no target (TABARI's DEFAULT, for a corpus of one country's press). require_dyad=False (PETRARCH's option)
-    also codes actions without a target, against the unknown actor "---". comma_limits (TABARI's COMMA option)
-    deletes comma-delimited asides of those lengths before coding.
+    no target (TABARI's DEFAULT, for a corpus of one country's press); default_source_prior=False first takes a
+    source after the verb, default_target_after=False a target before it (DEFAULT without PRIOR / AFTER).
+    require_dyad=False (PETRARCH's option) also codes actions without a target, against the unknown actor
+    "---". comma_limits (TABARI's COMMA option) deletes comma-delimited asides of those lengths before coding.
+    forward=True lets a pronoun with no actor before it in its sentence stand for the first actor of the
+    previous sentence ("... President X appealed for peace. He also asked Gondor ...": TABARI's FORWARD).
+    code_by (TABARI's SET: CODE BY ...): "clause" codes each clause's main action, "sentence" only the first
+    event of a sentence, "all" every verb with actors, also those that are another verb's content ("urged
+    Bree to assist ...").
     """
 
     def __init__(self, dictionaries: Path | str | Dictionaries | None = None, parse: bool = True,
                  date: str | None = None, lang: str = "auto", min_words: int = 0,
                  default_source: str | None = None, default_target: str | None = None,
-                 require_dyad: bool = True, comma_limits: CommaLimits | None = None) -> None:
+                 require_dyad: bool = True, comma_limits: CommaLimits | None = None, forward: bool = False,
+                 code_by: str = "clause", default_source_prior: bool = True,
+                 default_target_after: bool = True) -> None:
         if isinstance(dictionaries, Dictionaries):
             self.dictionaries = dictionaries
         else:
@@ -79,8 +88,13 @@ class Coder:
         self.default_lang = lang
         self.min_words = min_words
         self.default_source, self.default_target = default_source, default_target
+        self.default_source_prior, self.default_target_after = default_source_prior, default_target_after
         self.require_dyad = require_dyad
         self.comma_limits = comma_limits
+        self.forward = forward
+        if code_by not in CODE_BY:
+            raise ValueError(f"code_by must be one of {', '.join(CODE_BY)}, not {code_by!r}")
+        self.code_by = code_by
         self._pipelines: dict[str, tuple[object, bool]] = {}
         self._configs: dict[tuple[str, bool], GrammarConfig] = {}
 
@@ -140,7 +154,9 @@ class Coder:
                 get_language(lang), self.dictionaries.word_lists.get(lang, {}), parsed,
                 place_roots=self.dictionaries.place_roots, reciprocal=self.dictionaries.reciprocal,
                 intent_code=self.dictionaries.intent_code, default_source=self.default_source,
-                default_target=self.default_target, require_dyad=self.require_dyad)
+                default_target=self.default_target, require_dyad=self.require_dyad, forward=self.forward,
+                code_by=self.code_by, default_source_prior=self.default_source_prior,
+                default_target_after=self.default_target_after)
         return config
 
     def code_analyses(self, analyses: list[SentenceAnalysis], document: Document, lang: str,
@@ -158,6 +174,9 @@ class Coder:
         long_enough = [not self.min_words or word_count(a) >= self.min_words for a in analyses]  # before asides go
         if self.comma_limits is not None:
             analyses = [self._without_asides(a, lang, date) for a in analyses]
+        if self.forward:
+            for previous, analysis in zip(analyses, analyses[1:], strict=False):
+                forward_pronouns(previous, analysis)
         infer_countries((p for a in analyses for p in a.phrases), self.dictionaries.countries)
         event_index = 0
         for analysis, counted in zip(analyses, long_enough, strict=True):

@@ -62,11 +62,11 @@ RULES = """
 - Verbs: PETRARCH blocks as in the Phoenix import; nested synsets (`+&TIETYPES`) are expanded. TABARI verb
   lines `VERB [code]` each start a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
-  are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) or flags (`031!`) cannot
-  be expressed. Dual codes `[a:b]` keep their second half as `reverse:`, `%` and `^` are kept, pattern words
-  that look like truncated stems (`EID`) stay the words they are, words glued to the verb (`RECENTLY_*`,
-  `*_OUT`) must stand right next to it. A block for an inflected form of an earlier
-  block's verb (MET after MEET) becomes an entry with `forms:`; a second block for the same word gives its
+  are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) cannot be expressed; the
+  dominance flag (`031!`) becomes `dominant: true`. Dual codes `[a:b]` keep their second half as `reverse:`,
+  `%` and `^` are kept, pattern words that look like truncated stems (`EID`) stay the words they are, words
+  glued to the verb (`RECENTLY_*`, `*_OUT`) must stand right next to it. A block for an inflected form of an
+  earlier block's verb (MET after MEET) becomes an entry with `forms:`; a second block for the same word gives its
   patterns to the first. Not expressible: TABARI `<TIME>` shifts, `[+++]`/`[###]` verb codes.
 - `cameo/` and `languages/en.yaml` are copies of the repository's files at conversion time, with suite codes
   appended to `event_codes.yaml` and the `intent:` table left out of `classes.yaml` (the suites code "X will
@@ -324,16 +324,14 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
     return "\n".join(out).split("\n")
 
 
-STEM_SLACK = 3  # letters a TABARI stem may miss from the words it stands for ("RESTOR" -> restore)
-
-
 def stem_words(stem: str) -> list[str]:
-    """Base forms a truncated TABARI stem stands for (`RESTOR` -> restore); [] when the stem is a word."""
+    """Base forms a truncated TABARI stem stands for: every word it begins, as in TABARI (`RESUM` -> resume,
+    resumption: "its resumption of diplomatic ties"); [] when the stem is a word."""
     low = stem.lower().rstrip("_")
     if not english.looks_truncated(low):
         return []
     lemmas = set(english.lemma_table().values())
-    return sorted(w for w in lemmas if w.startswith(low) and len(w) <= len(low) + STEM_SLACK and w.isalpha())
+    return sorted(w for w in lemmas if w.startswith(low) and w.isalpha())
 
 
 def _expand_synsets(synsets: dict[str, list[str]]) -> dict[str, list[str]]:

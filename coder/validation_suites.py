@@ -225,10 +225,13 @@ def _read_tabari_options(path: Path) -> dict[str, str]:
 
 
 def _apply_option(config: dict[str, str], option: str) -> None:
-    """`SET: TIME SHIFT = FALSE` -> config["TIME SHIFT"] = "FALSE"; `DEFAULT: OFF` -> config["DEFAULT"]."""
+    """`SET: TIME SHIFT = FALSE` -> config["TIME SHIFT"] = "FALSE"; `DEFAULT: OFF` -> config["DEFAULT"];
+    `SET: CODE ALL` -> config["CODE"] = "ALL" (one setting: CODE BY CLAUSE / BY SENTENCE / ALL)."""
     command, _, rest = option.partition(":")
     command, rest = command.strip().upper(), " ".join(rest.split())
-    if command == "SET" and "=" in rest:
+    if command == "SET" and rest.upper().startswith("CODE "):  # CODE BY CLAUSE / CODE BY SENTENCE / CODE ALL
+        config["CODE"] = rest[len("CODE "):].upper()
+    elif command == "SET" and "=" in rest:
         key, _, value = rest.partition("=")
         config[key.strip()] = value.strip()
     elif command == "SET":

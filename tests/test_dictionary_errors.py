@@ -145,3 +145,9 @@ def test_stats_count_patterns_per_code(dictionary_dir: Path) -> None:
     counts = stats(load_dictionaries(dictionary_dir))["id"]
     assert (counts.verb_entries, counts.patterns, dict(counts.codes)) == (2, 3, {"190": 1, "195": 1, "042": 1})
     assert counts.roots == {"19", "04"}
+
+
+def test_dominant_must_be_true_or_false(dictionary_dir: Path) -> None:
+    write(dictionary_dir, "verbs/en/v.yaml", "verbs:\n  - verb: attend\n    code: '031'\n    dominant: maybe\n")
+    assert problems(dictionary_dir) == [
+        "dictionaries/verbs/en/v.yaml:4: verb 'attend': dominant must be true or false"]

@@ -6,6 +6,7 @@ import pytest
 
 from coder import Coder
 from coder.commas import CommaLimits
+from coder.document import Document
 from coder.suite_dictionaries import suite_dictionary_dir
 from tests.conftest import triples
 
@@ -226,3 +227,121 @@ def test_comma_asides_without_a_parse() -> None:
     text = "Elrond, suspicious as ever of Mordor, brushed aside reports that Calimehtar attacked Gandalf"
     assert ("ELF", "142", "CAL") in triples(rules.code_text(text))
     assert not any(source == "ORC" for source, _, _ in triples(rules.code_text(text)))
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_forward_carries_the_first_actor_to_a_pronoun_of_the_next_sentence(parse) -> None:
+    text = ("Fornost President Umbardacil has again appealed for peace in Ithilen on Monday.\n\n"
+            "He has also asked Gondor to provide help in mediating the conflict.")
+    forward = Coder(suite_dictionary_dir("tabari"), parse=parse, date="1995-01-16", lang="en", forward=True)
+    coded = forward.code_document_full(Document(id="story", text=text))
+    assert coded.sentences[1].analysis.parsed == parse  # the pronoun may give the sentence its second actor
+    events = coded.events
+    # Only the actor travels, not its agents (as in TABARI): "He" is FOR, not FORGOVPRS.
+    assert {(e.sentence_index, e.source, e.code, e.target) for e in events} == {
+        (0, "FORGOVPRS", "095", "ITH"), (1, "FOR", "090", "GON")}
+    plain = Coder(suite_dictionary_dir("tabari"), parse=parse, date="1995-01-16", lang="en")
+    assert {e.sentence_index for e in plain.code_text(text)} == {0}
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_code_by_sentence_keeps_only_the_first_event(parse) -> None:
+    text = "Arnor urged Gondor to attack Mordor but Bree later promised aid to Rohan."
+    by_sentence = Coder(suite_dictionary_dir("tabari"), parse=parse, date="1995-01-16", lang="en",
+                        code_by="sentence")
+    assert triples(by_sentence.code_text(text)) == {("ARN", "102", "GON")}
+
+
+def test_code_all_also_codes_the_content_of_another_verb() -> None:
+    text = "Arnor urged Gondor to attack Mordor."
+    by_clause = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-16", lang="en")
+    assert triples(by_clause.code_text(text)) == {("ARN", "102", "GON")}
+    code_all = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-16", lang="en", code_by="all")
+    assert triples(code_all.code_text(text)) == {("ARN", "102", "GON"), ("GON", "223", "ORC")}
+    with pytest.raises(ValueError):
+        Coder(suite_dictionary_dir("tabari"), code_by="paragraph")
+
+
+def test_tabari_forward_option_names_the_story() -> None:
+    from coder.commands.validate_commands import tabari_story
+
+    assert tabari_story("FRWD-001-002", "^^*****NNN*SSS") == "001"
+    assert tabari_story("FRWD-003-005", "^^*****NNN*SSS") == "003"
+    assert tabari_story("FRWD-001-002", "^^*****NNN*SSS OFF") is None
+    assert tabari_story("FRWD-001-002", "") is None
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_default_without_prior_or_after_looks_on_the_other_side_of_the_verb(parse) -> None:
+    def coder(**flags) -> Coder:
+        return Coder(suite_dictionary_dir("tabari"), parse=parse, date="1995-01-01", lang="en",
+                     default_source="DEFSRC", default_target="DEFTAR", **flags)
+
+    text = "Fxrnost is about to restore full diplomatic ties with Gondor and Bree almost five years after the war."
+    assert triples(coder().code_text(text)) == {("DEFSRC", "064", "GON"), ("DEFSRC", "064", "BRE")}
+    assert triples(coder(default_source_prior=False).code_text(text)) == {("GON", "064", "BRE")}
+    text = "Bree and Arnor are about to restore full diplomatic ties with Gxndor almost five years after the war."
+    assert triples(coder().code_text(text)) == {("BRE", "064", "DEFTAR"), ("ARN", "064", "DEFTAR")}
+    assert triples(coder(default_target_after=False).code_text(text)) == {("BRE", "064", "ARN")}
+
+
+def test_tabari_default_without_prior_or_after_is_read() -> None:
+    from coder.commands.validate_commands import tabari_defaults
+
+    assert tabari_defaults("SOURCE [DEFSRC] TARGET [DEFTAR] AFTER") == {
+        "default_source": "DEFSRC", "default_target": "DEFTAR", "default_source_prior": False}
+    assert tabari_defaults("SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]") == {
+        "default_source": "DEFSRC", "default_target": "DEFTAR", "default_target_after": False}
+
+
+def test_a_tabari_stem_stands_for_every_word_it_begins() -> None:
+    from coder.suite_dictionaries import stem_words
+
+    assert {"resume", "resumption"} <= set(stem_words("RESUM"))
+    assert stem_words("ATTACK") == []  # a word, not a stem
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_a_noun_event_in_the_clause_of_a_coded_verb_is_its_content(parse) -> None:
+    # One action per clause, as in TABARI, even with an uncoded verb between ("in being drawn ... by its
+    # resumption of ties"); coding every verb (CODE ALL) gives the resumption too.
+    text = ("Eriador was opposed by Osgiliath, the state's fiercest foe, in being drawn into the peace process by its "
+            "resumption of diplomatic ties with Gondor.")
+    by_clause = Coder(suite_dictionary_dir("tabari"), parse=parse, date="1995-01-12", lang="en")
+    assert triples(by_clause.code_text(text)) == {("OSG", "112", "ERI")}
+    code_all = Coder(suite_dictionary_dir("tabari"), parse=parse, date="1995-01-12", lang="en", code_by="all")
+    assert triples(code_all.code_text(text)) == {("OSG", "112", "ERI"), ("ERI", "064", "GON")}
+
+
+def test_without_a_parse_an_english_noun_from_a_verb_does_not_hide_the_object() -> None:
+    rules = Coder(suite_dictionary_dir("tabari"), parse=False, date="1995-01-12", lang="en")
+    text = "Fornost welcomed a resumption of formal diplomatic ties with Osgiliath after a 12-year rift."
+    assert triples(rules.code_text(text)) == {("FOR", "041", "OSG")}
+    from coder.languages import get_language
+
+    english = get_language("en")
+    assert english.is_nominal_form("resumption", ()) and english.is_nominal_form("Deployment", ())
+    assert not english.is_nominal_form("Sanction", ()) and not english.is_nominal_form("attack", ())
+
+
+def test_a_dominant_event_is_the_sentences_only_one() -> None:
+    # TABARI's ATTEND [031!] is converted to `dominant: true`: the meeting is the event, not the trip to it.
+    coder = Coder(suite_dictionary_dir("tabari"), parse=True, date="1995-01-03", lang="en", code_by="all")
+    trip = "Dagolath's first Deputy Prime Minister Telemar left for Minas Tirith on Wednesday, the agency reported."
+    assert triples(coder.code_text(trip)) == {("DAG", "032", "GON"), ("GON", "033", "DAG")}
+    text = ("Dagolath's first Deputy Prime Minister Telemar left for Minas Tirith on Wednesday to attend meetings "
+            "of the joint trade committee with Arnor, the Dagolathi news agency reported.")
+    assert triples(coder.code_text(text)) == {("DAG", "031", "ARN")}
+
+
+@pytest.mark.parametrize("parse", [True, False])
+def test_validate_codes_a_forwarded_record_after_its_story(parse) -> None:
+    from coder.commands.validate_commands import code_in_story
+    from coder.validation_suites import load_suite
+
+    records = {record.id: record for record in load_suite("tabari")}
+    coder = Coder(suite_dictionary_dir("tabari"), parse=parse, lang="en", forward=True)
+    earlier = [records["FRWD-001-001"].text]
+    events = code_in_story(coder, earlier, records["FRWD-001-002"])
+    assert triples(events) == {("FOR", "090", "GON")}  # only the record's own sentence, "He" forwarded
+    assert triples(code_in_story(coder, [], records["FRWD-001-002"])) == set()

@@ -154,3 +154,11 @@ def test_missing_or_broken_files_are_clear_errors(tmp_path):
         read_petrarch_suite(broken)
     with pytest.raises(ValueError, match="unknown suite"):
         load_suite("keds")
+
+
+def test_tabari_code_by_options_are_one_setting(tabari):
+    assert "CODE" not in tabari["CODEBY-01"].config                    # TABARI's default: by clause
+    assert tabari["CODEBY-02"].config["CODE"] == "BY SENTENCE"
+    assert tabari["CODEBY-03"].config["CODE"] == "ALL"
+    assert tabari["CODEBY-13"].config["CODE"] == "BY CLAUSE"
+    assert tabari["FRWD-001-002"].config["FORWARD"] == "^^*****NNN*SSS"

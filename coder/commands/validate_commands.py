@@ -9,11 +9,16 @@ import re
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 import yaml
 
 from coder.validation_suites import SUITE_DIR, SuiteRecord, SuiteReport, Triple, load_suite, run_suite
+
+if TYPE_CHECKING:
+    from coder.coder import Coder
+    from coder.events import Event
 
 DEVIATIONS = SUITE_DIR / "deviations.yaml"
 NO_ACTOR = "---"  # how both suites write a missing source or target
@@ -53,6 +58,7 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
 
     folder = dictionaries or suite_dictionary_dir(suite)
     coders: dict[tuple, Coder] = {}
+    story: dict[str, object] = {"key": None, "texts": []}  # the earlier records of the story being coded
 
     def actor(code: str) -> str:
         if not code:
@@ -67,26 +73,68 @@ def suite_code_fn(suite: str, parse: bool = True, dictionaries: Path | None = No
                    **tabari_defaults(record.config.get("DEFAULT", ""))}
         if suite == "tabari":  # TABARI deletes comma-delimited asides (its COMMA option, on by default)
             options["comma_limits"] = CommaLimits.from_tabari(record.config.get("COMMA", ""))
+        if record.config.get("CODE"):  # TABARI's SET: CODE BY CLAUSE / BY SENTENCE / ALL
+            options["code_by"] = record.config["CODE"].removeprefix("BY ").lower()
+        key_of_story = tabari_story(record.id, record.config.get("FORWARD", ""))
+        if key_of_story is not None:
+            options["forward"] = True
         key = tuple(sorted(options.items()))
         if key not in coders:
             coders[key] = Coder(folder, parse=parse, lang="en", **options)
         coder = coders[key]
-        events = coder.code_text(record.text, lang="en", date=record.date, doc_id=record.id)
+        if key_of_story is None or key_of_story != story["key"]:
+            story["key"], story["texts"] = key_of_story, []
+        earlier: list[str] = story["texts"]  # type: ignore[assignment]
+        events = code_in_story(coder, earlier, record)
+        if key_of_story is not None:
+            earlier.append(record.text)
         return [(actor(event.source), actor(event.target), event.code) for event in events]
 
     return code
 
 
-def tabari_defaults(option: str) -> dict[str, str]:
+def code_in_story(coder: Coder, earlier: list[str], record: SuiteRecord) -> list[Event]:
+    """The events of a record coded as the last sentence of a document after the story's earlier records: a
+    pronoun can then stand for the previous sentence's actor. Each record is analysed on its own, as TABARI
+    reads one record as one sentence."""
+    from coder.document import Document
+
+    if not earlier:
+        return coder.code_text(record.text, lang="en", date=record.date, doc_id=record.id)
+    documents = [Document(id=f"{record.id}@{number}", text=text, date=record.date, lang="en")
+                 for number, text in enumerate(earlier)]
+    documents.append(Document(id=record.id, text=record.text, date=record.date, lang="en"))
+    analyses = coder.analyze_documents(documents, "en")
+    before = sum(len(found) for found in analyses[:-1])
+    coded = coder.code_analyses([analysis for found in analyses for analysis in found], documents[-1], "en")
+    return [event for sentence in coded.sentences[before:] for event in sentence.events]
+
+
+def tabari_story(record_id: str, option: str) -> str | None:
+    """TABARI's `FORWARD: ^^*****NNN*SSS`: the story of a record id, the characters under the N's of the format
+    laid over the id's end ("FRWD-001-002" -> "001"); None when forwarding is off."""
+    words = option.split()
+    if not words or words[-1].upper() == "OFF":
+        return None
+    layout = words[0]
+    shift = len(layout) - len(record_id)
+    story = "".join(record_id[i - shift] for i, mark in enumerate(layout)
+                    if mark == "N" and 0 <= i - shift < len(record_id))
+    return story or None
+
+
+def tabari_defaults(option: str) -> dict[str, str | bool]:
     """TABARI's `DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER` -> the default actor codes.
 
-    PRIOR/AFTER (the default applies when no actor stands before/after the verb) is how our grammar always
-    reads sources and targets; without them TABARI takes a source after the verb or a target before it."""
-    found = {}
-    for role in ("source", "target"):
-        match = re.search(rf"\b{role.upper()}\s*\[\s*([A-Z0-9]+)\s*\]", option.upper())
+    PRIOR/AFTER: the default applies when no actor stands before/after the verb (how our grammar reads roles);
+    without them TABARI first takes a source after the verb or a target before it (default_*_prior/after)."""
+    found: dict[str, str | bool] = {}
+    for role, where in (("source", "PRIOR"), ("target", "AFTER")):
+        match = re.search(rf"\b{role.upper()}\s*\[\s*([A-Z0-9]+)\s*\](\s*{where}\b)?", option.upper())
         if match:
             found[f"default_{role}"] = match.group(1)
+            if not match.group(2):
+                found[f"default_{role}_{where.lower()}"] = False
     return found
 
 

@@ -372,12 +372,16 @@ class Loader:
             return
         triggers = node.get("verb")
         entry = f"verb '{first_phrase(triggers) or '?'}'"
-        if not self.check_keys(path, node, entry, {"verb", "code", "reverse", "forms", "patterns", "comment"},
+        if not self.check_keys(path, node, entry,
+                               {"verb", "code", "reverse", "forms", "patterns", "comment", "dominant"},
                                {"verb", "code"}):
             return
         forms = frozenset(str(form).lower() for form in self.text_list(path, node.get("forms", []), entry, "forms"))
         code = self.event_code(path, node["code"], entry, allow_none=True)
         reverse = self.event_code(path, node["reverse"], entry) if "reverse" in node else None
+        dominant = str(node.get("dominant", "false")).lower()
+        if dominant not in ("true", "false"):
+            self.problem(path, node["dominant"], entry, "dominant must be true or false")
         patterns = []
         raw_patterns = node.get("patterns")
         if raw_patterns is None:
@@ -398,7 +402,7 @@ class Loader:
                 self.problem(path, trigger, entry, f"trigger '{trigger}' has no words")
                 continue
             verb = VerbEntry(trigger=str(trigger), code=code, origin=f"{self.relative(path)}:{node.line}",
-                             patterns=ordered, reverse=reverse)
+                             patterns=ordered, reverse=reverse, dominant=dominant == "true")
             self._layers[id(verb)] = layer
             if forms:  # "met" besides "meet": used where the word is written so, instead of the lemma's entry
                 self.store.verb_forms.setdefault(language.code, {}).setdefault(keys, []).append((forms, verb))

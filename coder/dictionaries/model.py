@@ -107,6 +107,7 @@ class VerbEntry:
     origin: str
     patterns: tuple[VerbPattern, ...] = ()  # most specific first; equally specific ones in written order
     reverse: str | None = None  # the default code's counterpart event, target to source (TABARI [032:033])
+    dominant: bool = False  # its event, once coded, is the sentence's only one (TABARI's `[031!]`)
 
     @cached_property
     def reach_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:

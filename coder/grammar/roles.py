@@ -40,6 +40,10 @@ class GrammarConfig:
     default_source: str | None = None
     default_target: str | None = None
     require_dyad: bool = True  # False (PETRARCH's require_dyad option): an event may lack its target
+    default_source_prior: bool = True  # False (TABARI's DEFAULT without PRIOR): a source may follow the verb
+    default_target_after: bool = True  # False (DEFAULT without AFTER): a target may stand before the verb
+    forward: bool = False  # TABARI's FORWARD: a pronoun may stand for the previous sentence's first actor
+    code_by: str = "clause"  # TABARI's SET: CODE BY CLAUSE (default), CODE BY SENTENCE ("sentence"), CODE ALL ("all")
 
 
 @dataclass
@@ -408,6 +412,8 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if hit.compound_from is not None or hit.compound_to is not None:
         decision.sources = decision.targets = compound_partners(analysis, trigger, hit)
         decision.compound = True
+    if config.default_source or config.default_target:
+        roles_without_prior_or_after(decision, config)
     if not decision.sources and config.default_source:
         decision.sources = [ActorPhrase(trigger.start, trigger.start, "", [], [], config.default_source)]
     if not decision.targets and config.default_target:
@@ -419,6 +425,16 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     elif not decision.targets:
         decision.dropped = NO_TARGET
     return decision
+
+
+def roles_without_prior_or_after(decision: Decision, config: GrammarConfig) -> None:
+    """TABARI's DEFAULT without PRIOR: with no source before the verb, the first actor after it is the source
+    ("Fxrnost is about to restore ties with Gondor and Bree": GON -> BRE) before the default is assumed;
+    without AFTER, a compound source's second partner is the missing target."""
+    if config.default_source and not config.default_source_prior and not decision.sources and decision.targets:
+        decision.sources, decision.targets = decision.targets[:1], decision.targets[1:]
+    if config.default_target and not config.default_target_after and not decision.targets and decision.sources:
+        decision.sources, decision.targets = decision.sources[:1], decision.sources[1:]
 
 
 def _names_participant(analysis: SentenceAnalysis, trigger: Trigger, hit: PatternHit) -> bool:

@@ -44,19 +44,24 @@ def governing_decision(analysis: SentenceAnalysis, decision: Decision, decisions
 
 def preceding_verb_decision(analysis: SentenceAnalysis, decision: Decision,
                             decisions: list[Decision]) -> Decision | None:
-    """With a parse, a noun trigger after a coded trigger of its clause, with no other verb between, is that
+    """With a parse, a noun trigger after a coded trigger of its clause, with no other verb between (a trigger
+    that codes nothing, "in being drawn into ... by its resumption of ties", does not count), is that
     trigger's object even where the parse lost the link ("abandoned an anti- Gondor parade", "was in accord
     with an anti- Gondor parade"): one event, the first one's."""
     start = decision.trigger.start
     if analysis.tokens[start].pos_ not in ("NOUN", "PROPN"):
         return None
     clause = analysis.clause_of[start]
+
+    def uncoded_trigger(index: int) -> bool:
+        return any(d.trigger.start <= index < d.trigger.end and d.code is None for d in decisions)
+
     for index in range(start - 1, -1, -1):
         if analysis.clause_of[index] != clause:
             return None
         coded = next((d for d in decisions if d is not decision and d.trigger.start <= index < d.trigger.end
                       and d.code is not None and d.dropped is None and not d.speech), None)
-        if coded is not None or analysis.tokens[index].pos_ in ("VERB", "AUX"):
+        if coded is not None or (analysis.tokens[index].pos_ == "VERB" and not uncoded_trigger(index)):
             return coded
     return None
 
@@ -67,10 +72,14 @@ def earlier_in_clause(analysis: SentenceAnalysis, decision: Decision, decisions:
     of that action; another actor's deed stays an event ("mengecam serangan Israel terhadap Gaza")."""
     start, clause = decision.trigger.start, analysis.clause_of[decision.trigger.start]
     sources = {phrase.code for phrase in decision.sources}
+    # A noun event whose actor is not named at it ("was opposed by Osgiliath ... by its resumption of ties") is
+    # part of the coded action before it; "mengecam serangan Israel" names the attacker: an event of its own.
+    nominal = analysis.words[start].nominal
     for other in decisions:
         if other is decision or other.code is None or other.dropped is not None or other.speech:
             continue
-        if sources and sources.isdisjoint(phrase.code for phrase in other.sources):
+        if sources and sources.isdisjoint(phrase.code for phrase in other.sources) and not (
+                nominal and all(phrase.start < other.trigger.start for phrase in decision.sources)):
             continue
         end = other.trigger.end
         if end <= start and analysis.clause_of[other.trigger.start] == clause and not any(
@@ -87,6 +96,24 @@ def keep_monadic(decisions: list[Decision]) -> None:
             decision.dropped = None
 
 
+def dominant_event_only(analysis: SentenceAnalysis, decisions: list[Decision]) -> None:
+    """A verb marked dominant (TABARI's `[031!]`), once coded, is the sentence's only event: "left for Minas
+    Tirith to attend meetings with Arnor" is the meeting, when that is coded at all (CODE ALL)."""
+    dominant = next((d for d in decisions if d.dropped is None and d.trigger.verb.dominant), None)
+    if dominant is None:
+        return
+    for decision in decisions:
+        if decision is not dominant and decision.dropped is None:
+            decision.dropped = f"'{analysis.texts[dominant.trigger.start]}' is the sentence's dominant event"
+
+
+def first_event_only(decisions: list[Decision]) -> None:
+    """TABARI's CODE BY SENTENCE (as KEDS did): a sentence gives its first event and no other."""
+    coded = [d for d in decisions if d.dropped is None]
+    for decision in coded[1:]:
+        decision.dropped = "CODE BY SENTENCE: only the sentence's first event is coded"
+
+
 def too_few_actors(analysis: SentenceAnalysis, config: GrammarConfig) -> bool:
     """An event needs two different actors, counting the assumed defaults (unless require_dyad is off)."""
     defaults = {code for code in (config.default_source, config.default_target) if code}
@@ -95,8 +122,10 @@ def too_few_actors(analysis: SentenceAnalysis, config: GrammarConfig) -> bool:
 
 def could_give_events(analysis: SentenceAnalysis, config: GrammarConfig) -> bool:
     """Whether `decide_sentence` could keep an event here. Without a parse a sentence has as many different
-    actors as with one, or more (the parse only drops "military aid" and joins "X's awful minister")."""
-    return bool(analysis.triggers) and not analysis.discarded and not too_few_actors(analysis, config)
+    actors as with one, or more (the parse only drops "military aid" and joins "X's awful minister"); with
+    forwarding, a pronoun may still bring the previous sentence's actor."""
+    return bool(analysis.triggers) and not analysis.discarded and (
+        not too_few_actors(analysis, config) or (config.forward and bool(analysis.marks.get("pronouns"))))
 
 
 def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[Decision]:
@@ -126,7 +155,7 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
             governor = preceding_verb_decision(analysis, decision, decisions)
         elif governor is None:
             governor = earlier_in_clause(analysis, decision, decisions)
-        if decision.dropped is None and governor is not None:
+        if decision.dropped is None and governor is not None and config.code_by != "all":
             decision.dropped = f"content of '{analysis.texts[governor.trigger.start]}', not an event itself"
     if not config.require_dyad:
         keep_monadic(decisions)
@@ -134,6 +163,9 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
     for decision in decisions:
         if decision.dropped is None and decision.speech and reported and config.require_dyad:
             decision.dropped = "speech verb: the reported event is coded instead"
+    dominant_event_only(analysis, decisions)
+    if config.code_by == "sentence":
+        first_event_only(decisions)
     for decision in decisions:
         if decision.dropped is None and decision.future and config.intent_code:
             decision.code = config.intent_code(decision.code) or decision.code

@@ -73,6 +73,7 @@ class Entry:
     block_line: int = 0
     patterns: list[Pattern] = field(default_factory=list)
     reverse: str = ""  # second half of a dual code [a:b], when the converter keeps it
+    dominant: bool = False  # TABARI's `[031!]`: the event, once coded, is the sentence's only one
     pattern_keys: dict[tuple, Pattern] = field(default_factory=dict)
     forms: list[str] = field(default_factory=list)  # only where the word is written so
 
@@ -326,7 +327,7 @@ class VerbConverter:
     def block_code(self, file: str, block: Block) -> str:
         if block.code == "---":
             return "---"
-        code, note = parse_code(block.code, self.event_codes)
+        code, note = parse_code(self.without_flag(block.code), self.event_codes)
         if code is None:
             self.report.lossy(file, block.line, "block code unusable: the block codes only through patterns",
                               f"--- {block.name} [{block.code}] ---", note)
@@ -334,6 +335,13 @@ class VerbConverter:
         if note and not self.dual_codes:
             self.report.lossy(file, block.line, DUAL, f"--- {block.name} [{block.code}] ---")
         return code
+
+    def without_flag(self, raw: str) -> str:
+        """Suites: TABARI's dominance flag `[031!]` is read apart (`dominant`), the code is 031."""
+        return raw.strip().removesuffix("!") if self.dual_codes else raw
+
+    def dominant(self, raw: str | None) -> bool:
+        return bool(self.dual_codes and raw and raw.strip().endswith("!"))
 
     def reverse_of(self, raw: str | None) -> str:
         return reverse_code(raw, self.event_codes) if self.dual_codes and raw else ""
@@ -344,7 +352,7 @@ class VerbConverter:
             return block_code
         if verb.code == "---":
             return "---"
-        code, note = parse_code(verb.code, self.event_codes)
+        code, note = parse_code(self.without_flag(verb.code), self.event_codes)
         if code is None:
             self.report.lossy(file, verb.line, "verb code unusable: the verb codes only through patterns",
                               verb.text, f"[{verb.code}]: {note}")
@@ -379,7 +387,8 @@ class VerbConverter:
             self.report.read[vf.name] += 1
             code = self.block_code(vf.name, block)
             main = Entry([], code, block.name, vf.name, block.line, block.line,
-                         reverse=self.reverse_of(block.code) if code != "---" else "")
+                         reverse=self.reverse_of(block.code) if code != "---" else "",
+                         dominant=self.dominant(block.code) and code != "---")
             own: list[Entry] = []
             if block.forms:  # the lemma belongs to another block: this entry is for these words only
                 main.triggers, main.forms = [t for v in block.verbs for t in v.triggers[:1]], block.forms
@@ -389,7 +398,8 @@ class VerbConverter:
                     self.claim(main, verb, vf.name)
                     continue
                 entry = Entry([], vcode, block.name, vf.name, verb.line, block.line,
-                              reverse=self.reverse_of(verb.code) if vcode != "---" else "")
+                              reverse=self.reverse_of(verb.code) if vcode != "---" else "",
+                              dominant=self.dominant(verb.code) and vcode != "---")
                 if self.claim(entry, verb, vf.name):
                     own.append(entry)
             patterns = self.convert_patterns(vf, block.patterns)
@@ -511,6 +521,8 @@ def verb_yaml(entries: list[Entry]) -> str:
         lines.append(f"    code: {quoted(entry.code)}")
         if entry.reverse:
             lines.append(f"    reverse: {quoted(entry.reverse)}")
+        if entry.dominant:
+            lines.append("    dominant: true")
         if entry.forms:
             lines.append(f"    forms: {flow_list(entry.forms)}")
         lines.append(f"    comment: {quoted('PETRARCH block ' + entry.block + ' (' + entry.file + ')')}")

