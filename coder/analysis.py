@@ -223,7 +223,7 @@ def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[Ph
         allowed = (skip | joiners if previous is not None and not previous.actors else skip) | former
         joinable = previous is not None and (all(
             index in allowed or texts[index] in POSSESSIVES for index in gap)
-            or described_possessor(sentence_tokens, texts, gap))
+            or described_possessor(sentence_tokens, texts, gap)) and not two_countries(previous, match, gap)
         if not joinable:
             previous = ActorPhrase(match.start, match.end, "", [], [])
             before = match.start - 1
@@ -241,6 +241,14 @@ def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[Ph
         first, last = sentence_tokens[phrase.start], sentence_tokens[phrase.end - 1]
         phrase.text = first.doc[first.i:last.i + 1].text
     return phrases
+
+
+def two_countries(previous: ActorPhrase, match: PhraseMatch, gap: range) -> bool:
+    """"the Gondor of the Prince of Dol Amroth": two different countries with words between them are two
+    participants, not one actor ("Gazprom of Russia" still is one: the company is more than a country)."""
+    value = match.value
+    return (len(gap) > 0 and isinstance(value, ActorEntry) and len(value.code) == 3 and bool(previous.actors)
+            and all(len(actor.code) == 3 and actor.code != value.code for actor in previous.actors))
 
 
 def is_role_modifier(phrase: ActorPhrase, tokens: list[Token]) -> bool:
@@ -425,7 +433,8 @@ def find_participants(analysis: SentenceAnalysis, dictionaries: Dictionaries, da
     tokens, texts, words, marks, lang = analysis.tokens, analysis.texts, analysis.words, analysis.marks, analysis.lang
     skip = {i for mark in marks.get("skip_words", ()) for i in range(mark.start, mark.end)}
     dateline = dateline_end(texts) if paragraph_start else 0
-    found = [match for match in mentions(dictionaries, lang, words) if match.start >= dateline]
+    found = [match for match in mentions(dictionaries, lang, words) if match.start >= dateline
+             and not (isinstance(match.value, ActorEntry) and match.value.code_on(date) == UNKNOWN_ACTOR)]
     joiners = {i for mark in marks.get("agent_joiners", ()) for i in range(mark.start, mark.end)}
     former = frozenset(i for mark in marks.get("former", ()) for i in range(mark.start, mark.end))
     phrases = group_phrases(tokens, texts, found, skip, joiners, former)

@@ -7,6 +7,10 @@ from typing import Generic, NamedTuple, TypeVar
 
 Value = TypeVar("Value")
 _END = ""  # no token key is empty, so "" marks the end of a phrase
+GAP = "..."  # in a phrase: other words may stand here (TABARI's space connector, "Prince ... Dol Amroth")
+MAX_GAP = 6  # words a gap may pass over
+GAP_STOPS = frozenset({",", ";", ":"})  # a gap stays within its clause ("Radagast, the Brown wizard")
+HYPHENS = frozenset({"-", "‐", "–"})  # "Al-Gore" is the name "Al Gore": a hyphen between two of its words
 
 
 class PhraseMatch(NamedTuple, Generic[Value]):
@@ -23,8 +27,10 @@ class PhraseTrie(Generic[Value]):
     def __init__(self) -> None:
         self.root: dict = {}
         self.size = 0
+        self.gaps = False  # some phrase has a GAP: matching takes the slower path that allows it
 
     def add(self, keys: Sequence[str], value: Value) -> Value | None:
+        self.gaps = self.gaps or GAP in keys[1:-1]
         node = self.root
         for key in keys:
             node = node.setdefault(key, {})
@@ -54,7 +60,10 @@ class PhraseTrie(Generic[Value]):
                     stack.append(((*keys, key), child))
 
     def longest_at(self, alternatives: Sequence[Sequence[str]], start: int) -> PhraseMatch[Value] | None:
-        """Longest phrase starting at `start`; each position offers one or more alternative keys."""
+        """Longest phrase starting at `start`; each position offers one or more alternative keys. A hyphen
+        between two words of a phrase is passed over."""
+        if self.gaps:
+            return self._longest_with_gaps(alternatives, start)
         end, value = 0, None
         frontier = [self.root]
         position, length = start, len(alternatives)
@@ -64,6 +73,8 @@ class PhraseTrie(Generic[Value]):
             if len(frontier) == 1 and len(keys) == 1:  # the usual case: one word, one key
                 child = frontier[0].get(keys[0])
                 if child is None:
+                    if keys[0] in HYPHENS and frontier[0] is not self.root:
+                        continue
                     break
                 frontier[0] = child
                 if _END in child:
@@ -77,8 +88,38 @@ class PhraseTrie(Generic[Value]):
                         next_frontier.append(child)
                         if _END in child:
                             end, value = position, child[_END]
+            if not next_frontier and not HYPHENS.isdisjoint(keys) and all(node is not self.root for node in frontier):
+                continue
             frontier = next_frontier
         return PhraseMatch(start, end, value) if end else None
+
+    def _longest_with_gaps(self, alternatives: Sequence[Sequence[str]], start: int) -> PhraseMatch[Value] | None:
+        """`longest_at` where a GAP passes over up to MAX_GAP words; on equal length the match that skipped
+        fewer words wins ("Al Gore" over "Al ... Gore")."""
+        best: tuple[int, int, Value] | None = None  # end, -words skipped, value
+        # node, words skipped so far, words skipped in the current gap, whether the node is a gap
+        frontier: list[tuple[dict, int, int, bool]] = [(self.root, 0, 0, False)]
+        position, length = start, len(alternatives)
+        while frontier and position < length:
+            keys = alternatives[position]
+            position += 1
+            next_frontier = []
+            for node, skipped, run, in_gap in frontier:
+                for key in keys:
+                    child = node.get(key)
+                    if child is None:
+                        continue
+                    next_frontier.append((child, skipped, 0, False))
+                    if GAP in child:
+                        next_frontier.append((child[GAP], skipped, 0, True))
+                    if _END in child and (best is None or (position, -skipped) > best[:2]):
+                        best = (position, -skipped, child[_END])
+                if in_gap and run < MAX_GAP and GAP_STOPS.isdisjoint(keys):
+                    next_frontier.append((node, skipped + 1, run + 1, True))
+                elif not in_gap and node is not self.root and not HYPHENS.isdisjoint(keys):
+                    next_frontier.append((node, skipped, run, False))
+            frontier = next_frontier
+        return PhraseMatch(start, best[0], best[2]) if best else None
 
     def find_all(self, alternatives: Sequence[Sequence[str]]) -> list[PhraseMatch[Value]]:
         """Non-overlapping matches, scanning left to right and taking the longest at each start."""

@@ -32,6 +32,7 @@ from coder.importers.petrarch import default_cameo_dir, load_event_codes
 from coder.importers.report import ImportReport
 from coder.importers.tabari import phrase_words, read_lines, readable_name
 from coder.importers.yamlout import MIT_OEDA, quoted
+from coder.phrases import GAP
 from coder.validation_suites import SUITE_DIR
 
 REPORT_NAME = "CONVERSION_REPORT.md"
@@ -51,15 +52,19 @@ RULES = """
 - Source comments (`<!-- ... -->` blocks, `;` and `#` comments) are ignored; line numbers refer to the source.
 - Actors: names keep every word (`_` and spaces separate words) and are re-cased for readability; the suite's
   names are never filtered as generic words. Dated codes `[CODE <d]`, `[CODE >d]`, `[CODE a - b]` become
-  `dated:` ranges; an entry with only dated codes takes its latest range's code outside the ranges (lossy).
-  Not expressible: TABARI discard/complex actor codes (`[###]`, `[+++]`), the null code `[---]` (also dated),
+  `dated:` ranges (a dated `[--- <d]`: no actor in that range); an entry with only dated codes takes its
+  latest range's code outside the ranges (lossy). TABARI names: a space between words lets other words
+  stand there (`PRINCE DOL_AMROTH` -> `Prince ... Dol Amroth`, also written `Dol_Amroth`), `_` keeps them
+  consecutive; a final `_` adds the noun endings -s/-es, `=` (`MOUSE=`) allows no ending.
+  Not expressible: TABARI discard/complex actor codes (`[###]`, `[+++]`), the undated null code `[---]`,
   alternative codes `[A/B]`; TABARI stem matching (a name without trailing `_` matched any word starting
-  with it, `ARGENTIN` -> Argentina): our names match lemmas, so the stem is matched only as a whole word.
-  Lower-case codes (`[pse]`) are upper-cased.
+  with it, `ARGENTIN` -> Argentina): the stem plus common endings. Lower-case codes (`[pse]`) are upper-cased.
 - Agents: `[~CODE]` suffix agents, `{PLURAL FORMS}` (extra spellings; `{}` = none), `!SET!` substitution
   sets as in the Phoenix import. Not expressible: prefix agents `[CODE~]`.
 - Discards: `+PHRASE` story, `PHRASE` sentence.
-- Verbs: PETRARCH blocks as in the Phoenix import; nested synsets (`+&TIETYPES`) are expanded. TABARI verb
+- Verbs: PETRARCH blocks as in the Phoenix import; nested synsets (`+&TIETYPES`) are expanded,
+  a space in a TABARI synset member lets other words stand there (`+AUSTRIAN FLORIN` -> `austrian ... florin`),
+  and a TABARI pattern spelling a word out goes before an equally specific one naming a synset. TABARI verb
   lines `VERB [code]` each start a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
   are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) cannot be expressed; the
@@ -171,6 +176,28 @@ def _prepare_actor_lines(lines: list[str], name: str, report: ImportReport, taba
     return out
 
 
+# TABARI's regular noun endings, added to a name ending in `_` (`LIBYA_` matches Libyas; "Libya's" is two tokens).
+NOUN_ENDINGS = ("s", "es")
+
+
+def _tabari_name_variants(text: str, exact: bool) -> list[str]:
+    """The names a TABARI actor phrase stands for. A space between words lets other words stand there
+    (`PRINCE DOL_AMROTH` matches "Prince of Dol Amroth": our GAP, `...`); `_` keeps words consecutive and
+    a text may write them glued by `_` too ("Dol_Amroth"). The last word takes endings: none after `=`,
+    the noun endings after a final `_`, else the stem endings."""
+    groups = [phrase_words(group) for group in text.replace("(", " ").replace(")", " ").split()]
+    groups = [group for group in groups if group]
+    endings: tuple[str, ...] = () if exact else NOUN_ENDINGS if text.endswith("_") else STEM_ENDINGS
+
+    def written(glued: bool, ending: str) -> str:
+        last = [*groups[:-1], [*groups[-1][:-1], groups[-1][-1] + ending]]
+        parts = ["_".join(group) if glued else " ".join(group) for group in last]
+        return f" {GAP} ".join(readable_name(part.split()) for part in parts)
+
+    glued = [True] if any(len(group) > 1 for group in groups) and len(groups) > 1 else []
+    return [written(glue, ending) for glue in [False, *glued] for ending in ("", *endings)]
+
+
 def convert_actor_file(path: Path, report: ImportReport, tmp: Path, tabari: bool,
                        discarded: list[str]) -> list[actors.ActorRecord]:
     """Actor entries of one suite file with names as written (no generic-word filter)."""
@@ -190,17 +217,17 @@ def convert_actor_file(path: Path, report: ImportReport, tmp: Path, tabari: bool
             continue
         for raw, number in record.names:
             text = raw.strip()
-            if "=" in text:
-                report.lossy(record.file, number, "TABARI '=' marker in a name ignored", text)
-                text = text.replace("=", " ").strip()
+            exact = "=" in text  # TABARI `MOUSE=`: the word exactly, no endings
+            text = text.replace("=", " ").strip()
             words = phrase_words(text.replace("(", " ").replace(")", " "))
             if not words:
                 report.reject(record.file, number, "name has no words", raw)
                 continue
-            variants = [readable_name(words)]
-            if tabari and not text.endswith("_"):
-                stems += 1
-                variants += [readable_name([*words[:-1], words[-1] + end]) for end in STEM_ENDINGS]
+            if tabari:
+                variants = _tabari_name_variants(text, exact)
+                stems += not exact and not text.endswith("_")
+            else:
+                variants = [readable_name(words)]
             for index, name in enumerate(variants):
                 key = name.lower()
                 owner = seen.get(key)
@@ -287,7 +314,9 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
             out.append("")
             continue
         if section == "SYNSETS" or not stripped:
-            out.append(stripped.replace(" ", "_") if stripped.startswith("+") else stripped)
+            # a space in a synset member lets other words stand there (`+AUSTRIAN FLORIN`: "austrian gold
+            # florin"), as in TABARI's actor names
+            out.append(f"_{GAP}_".join(stripped.split()) if stripped.startswith("+") else stripped)
             continue
         if stripped.startswith("-"):
             stemmed = _expand_pattern_stems(stripped)
@@ -412,6 +441,9 @@ def convert_verb_file(path: Path, report: ImportReport, tmp: Path, cameo: set[st
     extra = suite_event_codes(path, lines) - cameo
     parsed = verbs.parse_verb_file(_write_temp(tmp, path.name, lines), report)
     parsed.synsets = _expand_synsets(parsed.synsets)
+    if tabari:  # TABARI tries a pattern spelling a word out before one naming a synset (`* DOLLAR`, `* &CURRENCY`)
+        for block in parsed.blocks:
+            block.patterns.sort(key=lambda pattern: "&" in pattern[0])
     _mark_form_blocks(parsed, report)
     converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True, compound_after_verb_is_target=not tabari)
     converter.add_file(parsed)

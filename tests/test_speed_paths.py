@@ -17,7 +17,7 @@ from coder.gcpause import gc_paused
 from coder.grammar.sentence import FEWER_THAN_TWO_ACTORS
 from coder.languages.coarse_pos import replace_attribute_ruler
 from coder.languages.en import MODEL_NAMES
-from coder.phrases import PhraseMatch, PhraseTrie
+from coder.phrases import GAP, PhraseMatch, PhraseTrie
 
 NEWS = [
     "Russia provided military aid to Myanmar's junta after the coup, which the West condemned.",
@@ -153,3 +153,19 @@ def test_words_left_unstemmed_code_as_before(monkeypatch) -> None:
     assert len(events) >= 2
     assert filtered_words.infos(["awalnya"])[0].verb_keys == ("awalnya",)
     assert stemmed.dictionaries.lexicon(indonesian).infos(["awalnya"])[0].verb_keys == ("awal",)
+
+
+def test_gap_in_a_phrase_passes_over_words_within_the_clause() -> None:
+    trie: PhraseTrie[str] = PhraseTrie()
+    trie.add(["al", "gore"], "AGR")
+    trie.add(["al", GAP, "gore"], "TEN")
+    trie.add(["durthang", GAP, "orc"], "MORORC")
+
+    def found(text: str) -> list[tuple[int, int, str]]:
+        return [(m.start, m.end, m.value) for m in trie.find_all([(word,) for word in text.split()])]
+
+    assert found("al gore") == [(0, 2, "AGR")]  # consecutive beats the gap on equal length
+    assert found('al " the weasel " gore') == [(0, 6, "TEN")]
+    assert found("al - gore") == [(0, 3, "AGR")]  # a hyphen between two words of a name
+    assert found("durthang and an orc") == [(0, 4, "MORORC")]
+    assert found("durthang , an orc") == []  # a gap never passes a comma

@@ -77,7 +77,6 @@ def test_compound_slot_partners_act_on_each_other(tabari_coder) -> None:
     assert triples(tabari_coder.code_text(text)) == {("GON", "191", "OSG"), ("OSG", "191", "GON")}
 
 
-
 def test_minimum_words_leaves_short_sentences_uncoded() -> None:
     folder = suite_dictionary_dir("tabari")
     text = "Gondor's planes attacked Osgiliath on Friday night."  # seven words
@@ -345,3 +344,39 @@ def test_validate_codes_a_forwarded_record_after_its_story(parse) -> None:
     events = code_in_story(coder, earlier, records["FRWD-001-002"])
     assert triples(events) == {("FOR", "090", "GON")}  # only the record's own sentence, "He" forwarded
     assert triples(code_in_story(coder, [], records["FRWD-001-002"])) == set()
+
+
+def test_tabari_space_in_a_name_lets_other_words_stand_there(tabari_coder) -> None:
+    # PRINCE DOL_AMROTH [--- <950630] [DOL]: "of" may stand after PRINCE; before mid-1995 the name is no actor
+    text = "Ithilen warned at the Gondor of the Prince of Dol_Amroth."
+    assert triples(tabari_coder.code_text(text, date="1999-08-09")) == {("ITH", "162", "DOL")}
+    assert triples(tabari_coder.code_text(text, date="1995-01-01")) == {("ITH", "162", "GON")}
+    # AL_GORE [AGR] is written consecutively (a hyphen may join the words); AL GORE [TEN] lets words between
+    assert triples(tabari_coder.code_text("The United Nations warned Al-Gore to stay out of Florida.")) == {
+        ("UNO", "160", "AGR")}
+    assert triples(tabari_coder.code_text('The United Nations warned Al "The Weasel" Gore to stay out.')) == {
+        ("UNO", "160", "TEN")}
+
+
+def test_tabari_name_endings() -> None:
+    from coder.suite_dictionaries import _tabari_name_variants
+
+    assert _tabari_name_variants("LIBYA_", exact=False) == ["Libya", "Libyas", "Libyaes"]
+    assert _tabari_name_variants("MOUSE", exact=True) == ["Mouse"]  # MOUSE=: no "Mouses"
+    assert _tabari_name_variants("AL GORE", exact=True) == ["Al ... Gore"]
+    assert _tabari_name_variants("PRINCE DOL_AMROTH_", exact=False)[::3] == ["Prince ... Dol Amroth",
+                                                                            "Prince ... Dol_amroth"]
+
+
+def test_synset_member_with_a_space_lets_words_stand_there(tabari_coder) -> None:
+    # &CURRENCY +AUSTRIAN FLORIN; CONTRIBUT "* &CURRENCY" [903]
+    text = "Arnor will contribute a million austrian gold florin to Gondor."
+    assert triples(tabari_coder.code_text(text)) == {("ARN", "903", "GON")}
+    text = "Arnor will contribute a million golden silver galleons to Gondor."  # GOLDEN_GOBLIN_GALLEONS: consecutive
+    assert triples(tabari_coder.code_text(text)) == {("ARN", "070", "GON")}
+
+
+def test_a_pattern_naming_the_word_beats_its_synset(tabari_coder) -> None:
+    # "* DOLLAR" [071] and "* &CURRENCY" [903] (DOLLAR is a member, written first): the word itself wins
+    text = "Arnor will contribute a million dollars to Gondor."
+    assert triples(tabari_coder.code_text(text)) == {("ARN", "071", "GON")}

@@ -27,6 +27,7 @@ from coder.languages import LANGUAGES, Language, get_language
 from coder.phrases import PhraseTrie
 
 ACTOR_CODE = re.compile(r"^(?:[A-Z0-9]{3})+$")
+NO_ACTOR = "---"  # a dated code: in that range the name is no actor (a person not yet in office)
 SECTOR_CODE = re.compile(r"^(?:[A-Z0-9]{3})+$")
 EVENT_CODE = re.compile(r"^\d{2,4}$")
 ANY_LANGUAGE = "any"
@@ -277,8 +278,8 @@ class Loader:
             if not self.check_keys(path, item, entry, {"code", "from", "to"}, {"code"}):
                 continue
             code = item["code"]
-            if not isinstance(code, Text) or not ACTOR_CODE.match(code):
-                self.problem(path, code, entry, f"dated code '{code}' must be groups of three capitals")
+            if not isinstance(code, Text) or not (ACTOR_CODE.match(code) or code == NO_ACTOR):
+                self.problem(path, code, entry, f"dated code '{code}' must be groups of three capitals or ---")
                 continue
             start = self.iso_date(path, item.get("from"), entry)
             end = self.iso_date(path, item.get("to"), entry)

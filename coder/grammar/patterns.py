@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from coder.analysis import SentenceAnalysis, Trigger
 from coder.dictionaries.model import PatternElement, VerbPattern
+from coder.phrases import GAP
 
 MAX_GAP = 6  # words a pattern may skip between two of its elements
 
@@ -32,6 +33,23 @@ def _matches_at(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int
     return all(position + i < len(stream) and stream[position + i][0] == key for i, key in enumerate(keys))
 
 
+def _match_end(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int) -> int | None:
+    """Stream position after `keys` matched from `position`, or None. A GAP key lets up to MAX_GAP other words
+    stand there (a synset member "austrian ... florin" matches "austrian gold florin"); fewest skipped first."""
+    if GAP not in keys:
+        return position + len(keys) if _matches_at(analysis, keys, position) else None
+    gap = keys.index(GAP)
+    head, tail = keys[:gap], keys[gap + 1:]
+    if not _matches_at(analysis, head, position):
+        return None
+    start = position + len(head)
+    for skipped in range(MAX_GAP + 1):
+        end = _match_end(analysis, tail, start + skipped)
+        if end is not None:
+            return end
+    return None
+
+
 def _find_forward(analysis: SentenceAnalysis, element: PatternElement, cursor: int, clause: int) -> int | None:
     """First stream position from `cursor` (at most MAX_GAP words on, same clause) where the element starts."""
     best = None
@@ -41,7 +59,8 @@ def _find_forward(analysis: SentenceAnalysis, element: PatternElement, cursor: i
                 continue
             if position > cursor + (0 if element.adjacent else MAX_GAP) or (best is not None and position >= best):
                 break
-            if analysis.clause_of[analysis.stream[position][1]] == clause and _matches_at(analysis, keys, position):
+            if (analysis.clause_of[analysis.stream[position][1]] == clause
+                    and _match_end(analysis, keys, position) is not None):
                 best = position
                 break
     return best
@@ -52,11 +71,12 @@ def _find_backward(analysis: SentenceAnalysis, element: PatternElement, cursor: 
     best = None
     for keys in element.alternatives:
         for position in reversed(analysis.key_positions.get(keys[0], ())):
-            if position + len(keys) > cursor or (element.adjacent and position + len(keys) < cursor):
+            end = _match_end(analysis, keys, position)
+            if end is None or end > cursor or (element.adjacent and end < cursor):
                 continue
             if position < cursor - MAX_GAP - 1 or (best is not None and position <= best):
                 break
-            if analysis.clause_of[analysis.stream[position][1]] == clause and _matches_at(analysis, keys, position):
+            if analysis.clause_of[analysis.stream[position][1]] == clause:
                 best = position
                 break
     return best
@@ -118,8 +138,8 @@ def _has_compound(analysis: SentenceAnalysis, hit: PatternHit, clause: int) -> b
 
 def _matched_length(analysis: SentenceAnalysis, element: PatternElement, position: int) -> int:
     """How many stream keys the element's matching alternative covers at `position`."""
-    return len(next(keys for keys in element.alternatives
-                    if tuple(k for k, _ in analysis.stream[position:position + len(keys)]) == keys))
+    return next(end - position for keys in element.alternatives
+                if (end := _match_end(analysis, keys, position)) is not None)
 
 
 def _keys_within_reach(analysis: SentenceAnalysis, trigger: Trigger) -> tuple[frozenset[str], frozenset[str]]:

@@ -26,6 +26,7 @@ from coder.importers.tabari import is_common_single_word, numbered, phrase_words
 from coder.importers.yamlout import flow_list, flow_map
 
 CODE = re.compile(r"^(?:[A-Z0-9]{3})+$")  # as the loader: groups of three capitals/digits
+NULL_CODE = "---"  # TABARI/PETRARCH: no actor; dated (`[--- <950630]`), the name is no actor in that range
 PIVOT = 30  # six-digit years <= PIVOT are 20YY
 # Names news always capitalises although the lower-case word is common too ("Polish troops", "Google").
 KEEP_COMMON = {"polish", "google"}
@@ -136,9 +137,9 @@ def parse_code(spec: str) -> tuple[str, str | None, str | None, bool] | str:
     if not match:
         return "malformed code"
     code, rest = match.groups()
-    if code == "---":
+    if code == "---" and not rest:
         return "null code [---]"
-    if not CODE.match(code):
+    if code != "---" and not CODE.match(code):
         return "not a CAMEO actor code (groups of three capitals/digits)"
     if not rest:
         return code, None, None, False
@@ -184,10 +185,10 @@ def resolve_codes(record: ActorRecord, report: ImportReport) -> bool:
                          f"kept [{undated[0]}]")
     if undated:
         record.code = undated[0]
-    elif record.dated:
+    elif any(d.code != NULL_CODE for d in record.dated):
         # The loader needs a code outside the ranges; the source gives none (or [---]). Take the code of the
         # latest range: what the person was last known as.
-        latest = max(record.dated, key=lambda d: (d.start or "", d.end or "9999"))
+        latest = max((d for d in record.dated if d.code != NULL_CODE), key=lambda d: (d.start or "", d.end or "9999"))
         record.code = latest.code
         if null_default:
             reason = "[---] outside dated ranges: latest range's code used"
@@ -197,7 +198,7 @@ def resolve_codes(record: ActorRecord, report: ImportReport) -> bool:
             reason = "no undated code: latest range's code used"
         report.lossy(record.file, record.line, reason, first, f"undated code {latest.code}")
     else:
-        reason = "only the null code [---]" if null_default else "no valid code"
+        reason = "only the null code [---]" if null_default or record.dated else "no valid code"
         report.reject(record.file, record.line, reason, first)
         return False
     for i, a in enumerate(record.dated):
