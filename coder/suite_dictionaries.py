@@ -64,14 +64,16 @@ RULES = """
 - Discards: `+PHRASE` story, `PHRASE` sentence.
 - Verbs: PETRARCH blocks as in the Phoenix import; nested synsets (`+&TIETYPES`) are expanded,
   a space in a TABARI synset member lets other words stand there (`+AUSTRIAN FLORIN` -> `austrian ... florin`),
-  and a TABARI pattern spelling a word out goes before an equally specific one naming a synset. TABARI verb
+  and among equally specific TABARI patterns one spelling its words out goes first, then the one with longer
+  words. A TABARI pattern word standing alone (not closed by `_`) is an open stem `word~` (IN matches
+  "into"). TABARI verb
   lines `VERB [code]` each start a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
   are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) cannot be expressed; the
   dominance flag (`031!`) becomes `dominant: true`. Dual codes `[a:b]` keep their second half as `reverse:`,
-  `%` and `^` are kept, pattern words that look like truncated stems (`EID`) stay the words they are, words
-  glued to the verb (`RECENTLY_*`, `*_OUT`) must stand right next to it. A block for an inflected form of an
-  earlier block's verb (MET after MEET) becomes an entry with `forms:`; a second block for the same word gives its
+  `%` and `^` are kept, words glued into a run (`NOTED_WOULD`) stay the words they are, words glued to the
+  verb (`RECENTLY_*`, `*_OUT`) must stand right next to it. A block for an inflected form of an earlier
+  block's verb (MET after MEET) becomes an entry with `forms:`; a second block for the same word gives its
   patterns to the first. Not expressible: TABARI `<TIME>` shifts, `[+++]`/`[###]` verb codes.
 - `cameo/` and `languages/en.yaml` are copies of the repository's files at conversion time, with suite codes
   appended to `event_codes.yaml` and the `intent:` table left out of `classes.yaml` (the suites code "X will
@@ -286,6 +288,15 @@ def _expand_pattern_stems(pattern: str) -> list[str]:
     return [line for word in (stem, stem + "LY") for line in _expand_pattern_stems(head + word + tail)]
 
 
+def _open_stems(pattern: str) -> str:
+    """`- NOTED WOULD *  [174]` -> `- NOTED~ WOULD~ *  [174]`: a TABARI pattern word standing alone, not closed
+    by `_`, is a stem that matches any word beginning with it ("notedown", "into" for IN); `NOTED_WOULD` and
+    `IN_` stay the words they are."""
+    body, bracket, code = pattern.partition("[")
+    words = [f"{token}~" if re.fullmatch(r"[A-Za-z][A-Za-z']*", token) else token for token in body.split()]
+    return " ".join(words) + (f" {bracket}{code}" if bracket else "")
+
+
 def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, discarded: list[str]) -> list[str]:
     """Rewrite TABARI's verb file into PETRARCH's block layout for `verbs.parse_verb_file`.
 
@@ -323,7 +334,7 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
             if len(stemmed) > 1:
                 report.lossy(name, number, "TABARI stem~ in a pattern: the word, its -ly adverb and inflections",
                              stripped, " | ".join(stemmed))
-            expanded = [alt for line in stemmed for alt in _expand_alternatives(line)]
+            expanded = [_open_stems(alt) for line in stemmed for alt in _expand_alternatives(line)]
             out.append("\n".join(expanded))
             continue
         if stripped.startswith("{"):  # irregular forms of the previous verb: `{ BROKE_ BROKEN_ }`
@@ -441,9 +452,10 @@ def convert_verb_file(path: Path, report: ImportReport, tmp: Path, cameo: set[st
     extra = suite_event_codes(path, lines) - cameo
     parsed = verbs.parse_verb_file(_write_temp(tmp, path.name, lines), report)
     parsed.synsets = _expand_synsets(parsed.synsets)
-    if tabari:  # TABARI tries a pattern spelling a word out before one naming a synset (`* DOLLAR`, `* &CURRENCY`)
+    if tabari:  # TABARI's order among patterns with as many words: spelled-out words before a synset (`* DOLLAR`
+        # before `* &CURRENCY`), then the longer words (`* RESISTANCE TO THE INVADING` before `* RESIST TO THE END`)
         for block in parsed.blocks:
-            block.patterns.sort(key=lambda pattern: "&" in pattern[0])
+            block.patterns.sort(key=lambda pattern: ("&" in pattern[0], -len(re.sub(r"[^A-Za-z]", "", pattern[0]))))
     _mark_form_blocks(parsed, report)
     converter = verbs.VerbConverter(cameo | extra, report, dual_codes=True, compound_after_verb_is_target=not tabari)
     converter.add_file(parsed)

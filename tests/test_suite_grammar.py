@@ -380,3 +380,14 @@ def test_a_pattern_naming_the_word_beats_its_synset(tabari_coder) -> None:
     # "* DOLLAR" [071] and "* &CURRENCY" [903] (DOLLAR is a member, written first): the word itself wins
     text = "Arnor will contribute a million dollars to Gondor."
     assert triples(tabari_coder.code_text(text)) == {("ARN", "071", "GON")}
+
+
+def test_tabari_pattern_words_are_open_stems_unless_closed(tabari_coder) -> None:
+    # BOYCOTT: "NOTED_WOULD NOW *" [173] needs NOTED itself; "NOTED WOULD *" [174] takes any word beginning so
+    text = "Gollum notedown would now boycott an anti- Gondor parade on Saturday."
+    assert triples(tabari_coder.code_text(text)) == {("HOB", "174", "GON")}
+    text = "Gollum noted would now boycott an anti- Gondor parade on Saturday."
+    assert triples(tabari_coder.code_text(text)) == {("HOB", "173", "GON")}
+    # ADOPT "* REVOLUTION" [802]
+    text = "Arnor will adopt a revolutionary manifesto with Gondor."
+    assert triples(tabari_coder.code_text(text)) == {("ARN", "802", "GON")}

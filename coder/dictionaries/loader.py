@@ -465,11 +465,12 @@ class Loader:
                     return None
                 elements.append(PatternElement("word", alternatives, token))
             else:
-                keys = self.verb_keys(language, token.replace("_", " "))
+                stem = token[:-1].lower() if token.endswith("~") and "_" not in token else ""
+                keys = self.verb_keys(language, (stem or token).replace("_", " "))
                 if not keys:
                     self.problem(path, item["pattern"], where, f"word '{token}' has no letters to match")
                     return None
-                elements.append(PatternElement("word", (keys,), token, adjacent=len(elements) in adjacent))
+                elements.append(PatternElement("word", (keys,), token, adjacent=len(elements) in adjacent, stem=stem))
         if code is None:
             return None
         split = next(index for index, element in enumerate(elements) if element.kind == "trigger")

@@ -48,6 +48,7 @@ class PatternElement:
     alternatives: tuple[tuple[str, ...], ...] = ()
     text: str = ""
     adjacent: bool = False  # right next to the trigger (`recently_*`, `*_out`), no word between
+    stem: str = ""  # `noted~`: also any word written beginning with this (TABARI's open stems: "notedown")
 
     @cached_property
     def first_keys(self) -> frozenset[str]:
@@ -78,16 +79,18 @@ class VerbPattern:
     def required_keys(self) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
         """(Keys every sentence matching the pattern has: words with one possible first key; the first keys of
         words with several, of which the sentence has at least one each)."""
-        single = frozenset(key for element in self.words if len(element.first_keys) == 1
-                           for key in element.first_keys)
-        return single, tuple(element.first_keys for element in self.words if len(element.first_keys) > 1)
+        exact = [element for element in self.words if not element.stem]
+        single = frozenset(key for element in exact if len(element.first_keys) == 1 for key in element.first_keys)
+        return single, tuple(element.first_keys for element in exact if len(element.first_keys) > 1)
 
     @cached_property
     def nearest_words(self) -> tuple[frozenset[str] | None, frozenset[str] | None]:
         """First keys of the word nearest the trigger after it and before it (None: no word there)."""
-        after = next((element.first_keys for element in self.after if element.kind == "word"), None)
-        before = next((element.first_keys for element in reversed(self.before) if element.kind == "word"), None)
-        return after, before
+        after = next((element for element in self.after if element.kind == "word"), None)
+        before = next((element for element in reversed(self.before) if element.kind == "word"), None)
+        # a stem may stand as any word beginning with it: no key to look for
+        return (after.first_keys if after and not after.stem else None,
+                before.first_keys if before and not before.stem else None)
 
     def could_match(self, present: frozenset[str], after: frozenset[str], before: frozenset[str]) -> bool:
         """False when a word of the pattern is absent from the sentence's keys, or the word nearest the

@@ -50,8 +50,29 @@ def _match_end(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int)
     return None
 
 
+def _stem_end(analysis: SentenceAnalysis, element: PatternElement, position: int) -> int | None:
+    """Where a stem element (`noted~`) matched at `position` ends: its own word, or a word written beginning
+    with the stem ("notedown"), or None."""
+    end = _match_end(analysis, element.alternatives[0], position)
+    if end is not None:
+        return end
+    stream = analysis.stream
+    token = stream[position][1]
+    if (position and stream[position - 1][1] == token) or not analysis.lowers[token].startswith(element.stem):
+        return None
+    end = position + 1
+    while end < len(stream) and stream[end][1] == token:
+        end += 1
+    return end
+
+
 def _find_forward(analysis: SentenceAnalysis, element: PatternElement, cursor: int, clause: int) -> int | None:
     """First stream position from `cursor` (at most MAX_GAP words on, same clause) where the element starts."""
+    if element.stem:
+        last = min(len(analysis.stream) - 1, cursor + (0 if element.adjacent else MAX_GAP))
+        return next((position for position in range(cursor, last + 1)
+                     if analysis.clause_of[analysis.stream[position][1]] == clause
+                     and _stem_end(analysis, element, position) is not None), None)
     best = None
     for keys in element.alternatives:
         for position in analysis.key_positions.get(keys[0], ()):
@@ -68,6 +89,14 @@ def _find_forward(analysis: SentenceAnalysis, element: PatternElement, cursor: i
 
 def _find_backward(analysis: SentenceAnalysis, element: PatternElement, cursor: int, clause: int) -> int | None:
     """Last position before `cursor` (at most MAX_GAP words back) where the element ends by `cursor`."""
+    if element.stem:
+        for position in range(cursor - 1, max(-1, cursor - MAX_GAP - 2), -1):
+            end = _stem_end(analysis, element, position)
+            if end is None or end > cursor or (element.adjacent and end < cursor):
+                continue
+            if analysis.clause_of[analysis.stream[position][1]] == clause:
+                return position
+        return None
     best = None
     for keys in element.alternatives:
         for position in reversed(analysis.key_positions.get(keys[0], ())):
@@ -138,6 +167,8 @@ def _has_compound(analysis: SentenceAnalysis, hit: PatternHit, clause: int) -> b
 
 def _matched_length(analysis: SentenceAnalysis, element: PatternElement, position: int) -> int:
     """How many stream keys the element's matching alternative covers at `position`."""
+    if element.stem:
+        return _stem_end(analysis, element, position) - position
     return next(end - position for keys in element.alternatives
                 if (end := _match_end(analysis, keys, position)) is not None)
 
