@@ -19,6 +19,7 @@ become sentence discards; and the copied `classes.yaml` has no intent table (see
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import shutil
@@ -60,14 +61,16 @@ RULES = """
   alternative codes `[A/B]`; TABARI stem matching (a name without trailing `_` matched any word starting
   with it, `ARGENTIN` -> Argentina): the stem plus common endings. Lower-case codes (`[pse]`) are upper-cased.
 - Agents: `[~CODE]` suffix agents, `{PLURAL FORMS}` (extra spellings; `{}` = none), `!SET!` substitution
-  sets as in the Phoenix import. Not expressible: prefix agents `[CODE~]`.
+  sets as in the Phoenix import; a TABARI agent closed by `_` whose word our lemmas do not know takes -s/-es.
+  Not expressible: prefix agents `[CODE~]`.
 - Discards: `+PHRASE` story, `PHRASE` sentence.
 - Verbs: PETRARCH blocks as in the Phoenix import; nested synsets (`+&TIETYPES`) are expanded,
   a space in a TABARI synset member lets other words stand there (`+AUSTRIAN FLORIN` -> `austrian ... florin`),
   and among equally specific TABARI patterns one spelling its words out goes first, then the one with longer
   words. A TABARI pattern word standing alone (not closed by `_`) is an open stem `word~` (IN matches
-  "into"). TABARI verb
-  lines `VERB [code]` each start a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
+  "into"). A TABARI verb (not `=`) also takes the regular endings -s, -es, -ed, -en, -ing where they make
+  words our lemmas do not know ("departen", "welcxmed"). TABARI verb lines `VERB [code]` each start
+  a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
   are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) cannot be expressed; the
   dominance flag (`031!`) becomes `dominant: true`. Dual codes `[a:b]` keep their second half as `reverse:`,
@@ -251,9 +254,25 @@ def convert_actor_file(path: Path, report: ImportReport, tmp: Path, tabari: bool
 
 # ------------------------------------------------------------------------------------------ agents, discards
 
-def convert_agent_file(path: Path, report: ImportReport, tmp: Path) -> list[agents.AgentGroup]:
+def convert_agent_file(path: Path, report: ImportReport, tmp: Path, tabari: bool = False) -> list[agents.AgentGroup]:
     lines = clean_lines(read_lines(path))
+    if tabari:
+        lines = [_agent_noun_endings(line) for line in lines]
     return agents.convert_agents(_write_temp(tmp, path.name, lines), report)
+
+
+def _agent_noun_endings(line: str) -> str:
+    """TABARI `MUSLIM_ [~MOS]`: an agent closed by `_` takes the noun endings as actor names do ("Muslims",
+    which our lemmas do not lead back to "Muslim"); a line with `{...}` lists its forms itself."""
+    match = re.fullmatch(r"\s*([^\[{]*?_)\s*(\[.*)", line)
+    if not match or "{" in line:
+        return line
+    name, rest = match.groups()
+    last = phrase_words(name)[-1].lower()
+    if last in english.lemma_table() or last in _known_lemmas():  # a known word: our lemmas know its plural
+        return line
+    forms = " ".join(name.rstrip("_") + ending.upper() + "_" for ending in NOUN_ENDINGS)
+    return f"{name} {{{forms}}} {rest}"
 
 
 def convert_discard_file(path: Path, report: ImportReport, tmp: Path) -> dict[str, list[str]]:
@@ -347,6 +366,7 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
             out.append("")
             continue
         codes = re.findall(r"\[([^\]]*)\]", stripped)
+        exact = "=" in re.sub(r"\[[^\]]*\]", " ", stripped)  # `BAN=`: no endings
         verb = re.sub(r"\[[^\]]*\]", " ", stripped).strip().rstrip("=").strip()
         verb = "_".join(verb.split())
         code = codes[0].strip() if codes else "---"
@@ -356,12 +376,37 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
             out.append("")
             continue
         words = stem_words(verb) if "_" not in verb.rstrip("_") else []
+        single = "_" not in verb.rstrip("_") and not exact
+        endings = " ".join(form.upper() + "_" for form in _verb_endings(words[0] if words else verb)) if single else ""
+        extra = f" {{ {endings} }}" if endings else ""
         if words:
             report.lossy(name, number, "TABARI verb stem expanded to the verbs it begins", verb, ", ".join(words))
-            out.append(f"--- {verb} [{code}] ---\n{words[0].upper()} {{ {' '.join(w.upper() for w in words[1:])} }}")
+            out.append(f"--- {verb} [{code}] ---\n{words[0].upper()} {{ {' '.join(w.upper() for w in words[1:])} }}"
+                       + extra)
         else:
-            out.append(f"--- {verb} [{code}] ---\n{verb}")
+            out.append(f"--- {verb} [{code}] ---\n{verb}{extra}")
     return "\n".join(out).split("\n")
+
+
+# TABARI's regular verb endings: "departs", "departed", "departes", "departen", "departing"; "deplored".
+VERB_ENDINGS = ("s", "es", "ed", "en", "ing")
+
+
+def _verb_endings(verb: str) -> list[str]:
+    """The forms of a TABARI verb with its regular endings that our lemmas do not lead back to the verb
+    (unknown words such as "departen", "welcxmed"; known words are never added: they are other words)."""
+    base = verb.lower().rstrip("_")
+    if base.endswith("e"):  # "deplore": deplores, deplored, ..., deploring
+        forms = [base + "s", base + "d", base + "n", base[:-1] + "ing"]
+    else:
+        forms = [base + ending for ending in VERB_ENDINGS]
+    table = english.lemma_table()
+    return [form for form in forms if form not in table and form not in _known_lemmas()]
+
+
+@functools.cache
+def _known_lemmas() -> frozenset[str]:
+    return frozenset(english.lemma_table().values())
 
 
 def stem_words(stem: str) -> list[str]:
@@ -554,7 +599,7 @@ def convert_suite(suite: str, source_dir: Path | None = None, out_dir: Path | No
               _strip_layer(actors.actor_yaml(records)))
         report.stats["actor entries"] = len(records)
         report.stats["actor entries with dated codes"] = sum(1 for r in records if r.dated)
-        groups = convert_agent_file(source_dir / files["agents"], report, tmp)
+        groups = convert_agent_file(source_dir / files["agents"], report, tmp, tabari)
         write("agents/suite_agents.yaml", [files["agents"]], "Agents of the suite",
               _strip_layer(agents.agent_yaml(groups)))
         report.stats["agent phrases"] = sum(len(g.names) for g in groups)

@@ -391,3 +391,17 @@ def test_tabari_pattern_words_are_open_stems_unless_closed(tabari_coder) -> None
     # ADOPT "* REVOLUTION" [802]
     text = "Arnor will adopt a revolutionary manifesto with Gondor."
     assert triples(tabari_coder.code_text(text)) == {("ARN", "802", "GON")}
+
+
+def test_tabari_regular_endings_our_lemmas_do_not_know() -> None:
+    from coder.suite_dictionaries import _agent_noun_endings, _verb_endings
+
+    assert _verb_endings("DEPART_") == ["departes", "departen"]  # departs, departed, departing: lemmas know them
+    assert _verb_endings("WELCXME") == ["welcxmes", "welcxmed", "welcxmen", "welcxming"]
+    assert _agent_noun_endings("MUSLIM_   [ ~MOS]") == "MUSLIM_ {MUSLIMS_ MUSLIMES_} [ ~MOS]"
+    assert _agent_noun_endings("OFFICIAL_ [~GOV]") == "OFFICIAL_ [~GOV]"  # "officials" is lemmatised already
+
+
+def test_tabari_verb_with_a_regular_ending(tabari_coder) -> None:
+    text = "Estonia departen from Libya almost five years after crowds trashed its embassy."
+    assert triples(tabari_coder.code_text(text)) == {("EST", "032", "LBY")}
