@@ -405,3 +405,20 @@ def test_tabari_regular_endings_our_lemmas_do_not_know() -> None:
 def test_tabari_verb_with_a_regular_ending(tabari_coder) -> None:
     text = "Estonia departen from Libya almost five years after crowds trashed its embassy."
     assert triples(tabari_coder.code_text(text)) == {("EST", "032", "LBY")}
+
+
+def test_an_object_naming_no_one_controls_nothing(tabari_coder) -> None:
+    # "inching military to accord": military is no participant, so Arnor is the one who accords
+    text = "Arnor is inching military to accord with Gondor almost five years after crowds trashed its embassy."
+    assert triples(tabari_coder.code_text(text)) == {("ARN", "083", "GON")}
+
+
+def test_a_trigger_with_a_possessive_names_an_owner(tabari_coder) -> None:
+    text = "Estonia donate's cash to Libya almost five years after crowds trashed its embassy."
+    assert tabari_coder.code_text(text) == []
+
+
+def test_a_verb_the_parse_reads_as_a_noun_heading_the_clause(tabari_coder) -> None:
+    # the parser makes "departs" a plural noun heading the reported clause, right after the actor
+    text = "Estonia departs from Libya almost five years after crowds trashed its embassy, a senior official said."
+    assert triples(tabari_coder.code_text(text)) == {("EST", "032", "LBY")}

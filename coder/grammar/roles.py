@@ -247,11 +247,13 @@ def _named_by_pattern(analysis: SentenceAnalysis, trigger: Trigger, used: set[in
     return None
 
 
-def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, Token]:
+def _subject_of(verb: Token, relative_markers: set[str],
+                names_someone: Callable[[Token], bool] | None = None) -> tuple[Token | None, Token]:
     """The subject token of a verb, climbing through conjoined and controlled verbs.
 
     Object control comes first: in "urged Iran to stop" and "accused Iran of supplying" Iran is the one
-    who stops or supplies.
+    who stops or supplies. An object that `names_someone` says names no one controls nothing: in "Arnor is
+    inching closer to accord with Gondor" Arnor accords.
     """
     current = verb
     for _ in range(4):
@@ -268,7 +270,7 @@ def _subject_of(verb: Token, relative_markers: set[str]) -> tuple[Token | None, 
             break
         if current.dep_ != "conj":
             objects = [child for child in governor.children if child.dep_ in ("dobj", "obj")]
-            if objects:
+            if objects and (names_someone is None or names_someone(objects[0])):
                 return objects[0], current
         current = governor
     return None, current
@@ -306,7 +308,8 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     verb = action_word(analysis, trigger)
     offset = analysis.span.start
     language_words = config.words
-    subject, clause_verb = _subject_of(verb, language_words["relative_markers"])
+    subject, clause_verb = _subject_of(verb, language_words["relative_markers"],
+                                       lambda token: bool(_phrases_in(analysis, _subtree(analysis, token))))
     if subject is None:
         positional_roles(analysis, decision, config)
         return
@@ -388,7 +391,11 @@ def decide(analysis: SentenceAnalysis, trigger: Trigger, config: GrammarConfig) 
     if parsed and (word.dep_ == "amod" or word.pos_ in ("ADJ", "ADV", "ADP", "DET", "NUM")):
         decision.dropped = f"'{word.text}' is used as a {word.pos_.lower()} here, not as an action"
         return decision
-    if hit.pattern is None and (analysis.words[trigger.start].nominal or (parsed and word.pos_ in ("NOUN", "PROPN"))):
+    if parsed and word.dep_ == "poss":  # "Estonia donate's cash": a word with a possessive 's names an owner
+        decision.dropped = f"'{word.text}' is a possessor here, not an action"
+        return decision
+    if hit.pattern is None and (analysis.words[trigger.start].nominal or (
+            parsed and word.pos_ in ("NOUN", "PROPN") and not _verb_read_as_noun(analysis, word))):
         decision.dropped = "a noun codes only through a pattern (\"serangan udara\", \"sanctions on +\")"
         return decision
     decision.code, decision.reverse = hit.code, hit.reverse
@@ -435,6 +442,16 @@ def roles_without_prior_or_after(decision: Decision, config: GrammarConfig) -> N
         decision.sources, decision.targets = decision.targets[:1], decision.targets[1:]
     if config.default_target and not config.default_target_after and not decision.targets and decision.sources:
         decision.sources, decision.targets = decision.sources[:1], decision.sources[1:]
+
+
+def _verb_read_as_noun(analysis: SentenceAnalysis, word: Token) -> bool:
+    """"Estonia departs from Libya", "Estonia arms Libya": the parse heads the sentence (or the clause a
+    speaker reports) with the trigger as a noun, right after an actor; that is where the verb of "X acts on Y"
+    stands, and a clause needs a verb."""
+    if word.dep_ not in ("ROOT", "ccomp", "dep"):  # "dep": the parse could not place the word at all
+        return False
+    index = word.i - analysis.span.start
+    return any(phrase.end == index and phrase.actors for phrase in analysis.phrases)
 
 
 def _names_participant(analysis: SentenceAnalysis, trigger: Trigger, hit: PatternHit) -> bool:
