@@ -69,8 +69,9 @@ RULES = """
   and among equally specific TABARI patterns one spelling its words out goes first, then the one with longer
   words. A TABARI pattern word standing alone (not closed by `_`) is an open stem `word~` (IN matches
   "into"). A TABARI verb (not `=`) also takes the regular endings -s, -es, -ed, -en, -ing where they make
-  words our lemmas do not know ("departen", "welcxmed"). TABARI verb lines `VERB [code]` each start
-  a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
+  words our lemmas do not know ("departen", "welcxmed"); a TABARI verb phrase with spaces and no patterns
+  (`DEATH TOLL RISEN [223]`) is its first word with the rest as a pattern (`* toll~ risen~`). TABARI verb
+  lines `VERB [code]` each start a block; `{ FORM_ FORM_ }` lines add irregular forms; `{ A | B }` in a
   pattern expands into one pattern per alternative. Codes that are not CAMEO (WEIS/test codes such as `901`)
   are added to this folder's `cameo/event_codes.yaml`; codes with letters (`174K`) cannot be expressed; the
   dominance flag (`031!`) becomes `dominant: true`. Dual codes `[a:b]` keep their second half as `reverse:`,
@@ -326,7 +327,8 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
     """
     out: list[str] = []
     section = None
-    for number, line in enumerate(clean_lines(lines), start=1):
+    cleaned = clean_lines(lines)
+    for number, line in enumerate(cleaned, start=1):
         stripped = line.strip()
         tag = re.match(r"^<(/?)([A-Z]+)>", stripped)
         if tag:
@@ -368,12 +370,19 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
         codes = re.findall(r"\[([^\]]*)\]", stripped)
         exact = "=" in re.sub(r"\[[^\]]*\]", " ", stripped)  # `BAN=`: no endings
         verb = re.sub(r"\[[^\]]*\]", " ", stripped).strip().rstrip("=").strip()
-        verb = "_".join(verb.split())
+        spaced = verb.split()
+        verb = "_".join(spaced)
         code = codes[0].strip() if codes else "---"
         if code == "###":
             discarded.append(" ".join(phrase_words(verb)).lower())
             report.lossy(name, number, "TABARI discard verb [###] written as a sentence discard", stripped)
             out.append("")
+            continue
+        if len(spaced) > 1 and not _has_own_lines(cleaned, number):
+            # `DEATH TOLL RISEN [223]`: other words may stand between (a space, as in names): the first word
+            # triggers and the others follow it as a pattern ("Eriador's death toll has risen")
+            first = spaced[0]
+            out.append(f"--- {first} [---] ---\n{first}\n{_open_stems(f'- * {chr(32).join(spaced[1:])} [{code}]')}")
             continue
         words = stem_words(verb) if "_" not in verb.rstrip("_") else []
         single = "_" not in verb.rstrip("_") and not exact
@@ -386,6 +395,12 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
         else:
             out.append(f"--- {verb} [{code}] ---\n{verb}{extra}")
     return "\n".join(out).split("\n")
+
+
+def _has_own_lines(cleaned: list[str], number: int) -> bool:
+    """Whether the TABARI verb on line `number` has patterns or forms of its own (the next line says)."""
+    following = next((line.strip() for line in cleaned[number:] if line.strip()), "")
+    return following.startswith(("-", "{"))
 
 
 # TABARI's regular verb endings: "departs", "departed", "departes", "departen", "departing"; "deplored".

@@ -422,3 +422,9 @@ def test_a_verb_the_parse_reads_as_a_noun_heading_the_clause(tabari_coder) -> No
     # the parser makes "departs" a plural noun heading the reported clause, right after the actor
     text = "Estonia departs from Libya almost five years after crowds trashed its embassy, a senior official said."
     assert triples(tabari_coder.code_text(text)) == {("EST", "032", "LBY")}
+
+
+def test_tabari_verb_phrase_with_spaces_lets_words_stand_between(tabari_coder) -> None:
+    # DEATH TOLL RISEN [223]: "has" stands between, and is part of the phrase, not the next verb
+    text = "Eriador's death toll has risen in the dispute with Osgiliath, the state's fiercest foe."
+    assert triples(tabari_coder.code_text(text)) == {("ERI", "223", "OSG")}

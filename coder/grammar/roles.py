@@ -225,8 +225,11 @@ def positional_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
 def next_verb(analysis: SentenceAnalysis, trigger: Trigger, used: set[int]) -> int | None:
     """Where the next verb trigger after this one starts (nouns made from verbs, or with a parse any trigger
     word not tagged a verb, do not count: "signed an accord on Thursday to supply Gondor", "marched very close
-    to the border with Mordor")."""
+    to the border with Mordor"). An auxiliary among the words of the trigger's pattern is part of that phrase
+    ("death toll has risen")."""
+    inside = range(trigger.end, max(used, default=0))
     return min((t.start for t in analysis.triggers if t.start >= trigger.end and t.start not in used
+                and not (t.start in inside and analysis.parsed and analysis.tokens[t.start].pos_ == "AUX")
                 and not analysis.words[t.start].nominal
                 and not (analysis.parsed and analysis.tokens[t.start].pos_ not in ("VERB", "AUX"))), default=None)
 
