@@ -9,6 +9,7 @@ Value = TypeVar("Value")
 _END = ""  # no token key is empty, so "" marks the end of a phrase
 GAP = "..."  # in a phrase: other words may stand here (TABARI's space connector, "Prince ... Dol Amroth")
 MAX_GAP = 6  # words a gap may pass over
+STEM_KEY = "~"  # a pattern key "~word": any word written beginning with "word" (TABARI's open stems)
 GAP_STOPS = frozenset({",", ";", ":"})  # a gap stays within its clause ("Radagast, the Brown wizard")
 HYPHENS = frozenset({"-", "‐", "–"})  # "Al-Gore" is the name "Al Gore": a hyphen between two of its words
 

@@ -65,7 +65,8 @@ RULES = """
   Not expressible: prefix agents `[CODE~]`.
 - Discards: `+PHRASE` story, `PHRASE` sentence.
 - Verbs: PETRARCH blocks as in the Phoenix import; nested synsets (`+&TIETYPES`) are expanded,
-  a space in a TABARI synset member lets other words stand there (`+AUSTRIAN FLORIN` -> `austrian ... florin`),
+  a space in a TABARI synset member lets other words stand there and its last word, unless closed by `_`, is
+  an open stem (`+AUSTRIAN FLORIN` -> `austrian ... florin~`),
   and among equally specific TABARI patterns one spelling its words out goes first, then the one with longer
   words. A TABARI pattern word standing alone (not closed by `_`) is an open stem `word~` (IN matches
   "into"). A TABARI verb (not `=`) also takes the regular endings -s, -es, -ed, -en, -ing where they make
@@ -348,7 +349,11 @@ def tabari_verbs_as_petrarch(lines: list[str], name: str, report: ImportReport, 
         if section == "SYNSETS" or not stripped:
             # a space in a synset member lets other words stand there (`+AUSTRIAN FLORIN`: "austrian gold
             # florin"), as in TABARI's actor names
-            out.append(f"_{GAP}_".join(stripped.split()) if stripped.startswith("+") else stripped)
+            # and its last word, not closed by `_`, is an open stem ("yum yennyener" for `+YUM YENNYEN`)
+            member = f"_{GAP}_".join(stripped.split())
+            if stripped.startswith("+") and re.search(r"[ _][A-Za-z]+$", stripped):
+                member += "~"
+            out.append(member if stripped.startswith("+") else stripped)
             continue
         if stripped.startswith("-"):
             stemmed = _expand_pattern_stems(stripped)

@@ -428,3 +428,11 @@ def test_tabari_verb_phrase_with_spaces_lets_words_stand_between(tabari_coder) -
     # DEATH TOLL RISEN [223]: "has" stands between, and is part of the phrase, not the next verb
     text = "Eriador's death toll has risen in the dispute with Osgiliath, the state's fiercest foe."
     assert triples(tabari_coder.code_text(text)) == {("ERI", "223", "OSG")}
+
+
+def test_synset_member_ends_in_an_open_stem_unless_closed(tabari_coder) -> None:
+    # &CURRENCY +JAVANESE_YEN (open: "yener") and +KRONER_ (closed: not "kroneren")
+    text = "Arnor will contribute a million Javanese yener to Gondor."
+    assert triples(tabari_coder.code_text(text)) == {("ARN", "903", "GON")}
+    text = "Arnor will contribute a million kroneren to Gondor."
+    assert triples(tabari_coder.code_text(text)) == {("ARN", "070", "GON")}

@@ -24,7 +24,7 @@ from coder.dictionaries.problems import DictionaryError, Problem
 from coder.dictionaries.store import Dictionaries, Duplicate, Override
 from coder.dictionaries.yamlsource import Mapping, Sequence, Text, YamlSyntaxError, read_yaml
 from coder.languages import LANGUAGES, Language, get_language
-from coder.phrases import PhraseTrie
+from coder.phrases import STEM_KEY, PhraseTrie
 
 ACTOR_CODE = re.compile(r"^(?:[A-Z0-9]{3})+$")
 NO_ACTOR = "---"  # a dated code: in that range the name is no actor (a person not yet in office)
@@ -345,7 +345,7 @@ class Loader:
                         self.problem(path, name, f"synset '{name}'", "defined twice")
                         continue
                     items = self.text_list(path, phrases, f"synset '{name}'", "synset")
-                    synsets[name] = tuple(self.verb_keys(language, item) for item in items)
+                    synsets[name] = tuple(self.member_keys(language, item) for item in items)
             for path, data in files:
                 if data is None:
                     continue
@@ -356,6 +356,17 @@ class Loader:
     @staticmethod
     def verb_keys(language: Language, phrase: str) -> tuple[str, ...]:
         return tuple(key for word in language.tokenize_phrase(phrase) for key in language.verb_keys(word))
+
+    def member_keys(self, language: Language, phrase: str) -> tuple[str, ...]:
+        """Keys of a synset member; a word after the first written `word~` is a stem (STEM_KEY + word):
+        "yum ... yennyen~" matches "yum yennyener"."""
+        keys: list[str] = []
+        for word in str(phrase).split():
+            if keys and word.endswith("~") and len(word) > 1:
+                keys.append(STEM_KEY + word[:-1].lower())
+            else:
+                keys += self.verb_keys(language, word)
+        return tuple(keys)
 
     def event_code(self, path: Path, node: object, entry: str, allow_none: bool = False) -> str | None:
         code = str(node) if node is not None else ""

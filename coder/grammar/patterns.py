@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from coder.analysis import SentenceAnalysis, Trigger
 from coder.dictionaries.model import PatternElement, VerbPattern
-from coder.phrases import GAP
+from coder.phrases import GAP, STEM_KEY
 
 MAX_GAP = 6  # words a pattern may skip between two of its elements
 
@@ -30,7 +30,9 @@ class PatternHit:
 
 def _matches_at(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int) -> bool:
     stream = analysis.stream
-    return all(position + i < len(stream) and stream[position + i][0] == key for i, key in enumerate(keys))
+    return all(position + i < len(stream) and (stream[position + i][0] == key or (
+        key[0] == STEM_KEY and len(key) > 1 and analysis.lowers[stream[position + i][1]].startswith(key[1:])))
+        for i, key in enumerate(keys))
 
 
 def _match_end(analysis: SentenceAnalysis, keys: tuple[str, ...], position: int) -> int | None:
