@@ -436,3 +436,9 @@ def test_synset_member_ends_in_an_open_stem_unless_closed(tabari_coder) -> None:
     assert triples(tabari_coder.code_text(text)) == {("ARN", "903", "GON")}
     text = "Arnor will contribute a million kroneren to Gondor."
     assert triples(tabari_coder.code_text(text)) == {("ARN", "070", "GON")}
+
+
+def test_the_object_of_a_passive_verb_controls_nothing(tabari_coder) -> None:
+    # the parse makes "parade" an object of "was knowned": the one known to break in is still Gollum
+    text = "Gollum was knowned to break into an anti- Gondor parade on Saturday."
+    assert triples(tabari_coder.code_text(text)) == {("HOB", "1717", "GON")}

@@ -273,7 +273,7 @@ def _subject_of(verb: Token, relative_markers: set[str],
             break
         if current.dep_ != "conj":
             objects = [child for child in governor.children if child.dep_ in ("dobj", "obj")]
-            if objects and (names_someone is None or names_someone(objects[0])):
+            if objects and (names_someone is None or names_someone(objects[0])) and not _passive_clause(governor):
                 return objects[0], current
         current = governor
     return None, current
