@@ -442,3 +442,9 @@ def test_the_object_of_a_passive_verb_controls_nothing(tabari_coder) -> None:
     # the parse makes "parade" an object of "was knowned": the one known to break in is still Gollum
     text = "Gollum was knowned to break into an anti- Gondor parade on Saturday."
     assert triples(tabari_coder.code_text(text)) == {("HOB", "1717", "GON")}
+
+
+def test_a_place_after_the_verbs_adverb_is_the_verbs(tabari_coder) -> None:
+    # "in Gondor" hangs on "back" in the parse; ARRIVE [032:033]
+    text = "Gollum arrived back in Gondor late Sunday after being allowed to leave Lorien by elves."
+    assert triples(tabari_coder.code_text(text)) == {("HOB", "032", "GON"), ("GON", "033", "HOB")}

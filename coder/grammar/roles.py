@@ -332,7 +332,11 @@ def dependency_roles(analysis: SentenceAnalysis, decision: Decision, config: Gra
     object_tokens: list[set[int]] = []
     place_tokens: list[set[int]] = []
     words = analysis.tokens[trigger.start:trigger.end]  # "wire tap the links": objects of any trigger word
-    for child in [child for word in words for child in word.children if child not in words or child.dep_ == "prep"]:
+    children = [child for word in words for child in word.children if child not in words or child.dep_ == "prep"]
+    # "arrived back in Gondor", "went back to Kyiv": a phrase hanging on the verb's adverb is the verb's
+    children += [grand for child in children if child.dep_ in ("advmod", "prt") for grand in child.children
+                 if grand.dep_ == "prep"]
+    for child in children:
         if child.dep_ == "agent":
             agent_tokens |= _subtree(analysis, child)
         elif child.dep_ == "prep" and child.lower_ in language_words["location_prepositions"]:
