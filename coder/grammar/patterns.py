@@ -102,11 +102,13 @@ def _find_backward(analysis: SentenceAnalysis, element: PatternElement, cursor: 
     best = None
     for keys in element.alternatives:
         for position in reversed(analysis.key_positions.get(keys[0], ())):
-            end = _match_end(analysis, keys, position)
-            if end is None or end > cursor or (element.adjacent and end < cursor):
+            if position + (1 if GAP in keys else len(keys)) > cursor:
                 continue
             if position < cursor - MAX_GAP - 1 or (best is not None and position <= best):
                 break
+            end = _match_end(analysis, keys, position)
+            if end is None or end > cursor or (element.adjacent and end < cursor):
+                continue
             if analysis.clause_of[analysis.stream[position][1]] == clause:
                 best = position
                 break
