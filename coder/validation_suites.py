@@ -240,12 +240,13 @@ def _apply_option(config: dict[str, str], option: str) -> None:
         config[command] = rest
 
 
-_STRAY_EXPECTATION = re.compile(r"(?:\s|\\n)*(\{[^{}]*/[^{}]*/[^{}]*\})(?:\s|\\n)*\*/")
+_STRAY_EXPECTATION = re.compile(r"((?:(?:\s|\\n)*\{[^{}]*/[^{}]*/[^{}]*\})+)(?:\s|\\n)*\*/")
 
 
 def _first_comment(after_open: str) -> str:
-    """The comment's text up to its close; an expectation right after the close that ends in a second `*/`
-    still belongs to it (AGENTS-11 closes its comment after the first of its two expectations)."""
+    """The comment's text up to its close; expectations right after the close that end in a second `*/`
+    still belong to it (AGENTS-11 closes its comment after the first of its two expectations, PATTERN-26
+    after two of its four)."""
     parts = re.split(r"(\*/|/\*)", after_open, maxsplit=1)
     comment = parts[0]
     if len(parts) == 3 and parts[1] == "*/":

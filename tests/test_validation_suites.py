@@ -59,7 +59,7 @@ def test_tabari_counts(tabari):
     records = list(tabari.values())
     assert len(records) == 457
     assert sum(r.valid for r in records) == 444
-    assert sum(len(r.expected) for r in records) == 525
+    assert sum(len(r.expected) for r in records) == 527
     outcomes = Counter(r.outcome for r in records)
     assert (outcomes["complex"], outcomes["discard"], outcomes["none"]) == (21, 7, 16)
 
@@ -89,6 +89,8 @@ def test_tabari_typos_do_not_swallow_records(tabari):
     assert len(tabari["COMPOUND-07"].expected) == 7
     # AGENTS-11 closes its comment after the first of its two expectations: the second still counts
     assert set(tabari["AGENTS-11"].expected) == {("USAGOV", "GON", "064"), ("USAGOV", "ARN", "064")}
+    assert set(tabari["PATTERN-26"].expected) == {("FOR", "GON", "044"), ("GON", "FOR", "045"),
+                                                  ("GON", "FOR", "044"), ("FOR", "GON", "045")}
     # the options record after DEFAULT-06b is still read, and applies to DEFAULT-07a
     assert tabari["DEFAULT-07a"].expected == [("FOR", "DEFTAR", "064")]
     assert tabari["DEFAULT-07a"].config["DEFAULT"] == "SOURCE [DEFSRC] PRIOR TARGET [DEFTAR]"
