@@ -448,3 +448,9 @@ def test_a_place_after_the_verbs_adverb_is_the_verbs(tabari_coder) -> None:
     # "in Gondor" hangs on "back" in the parse; ARRIVE [032:033]
     text = "Gollum arrived back in Gondor late Sunday after being allowed to leave Lorien by elves."
     assert triples(tabari_coder.code_text(text)) == {("HOB", "032", "GON"), ("GON", "033", "HOB")}
+
+
+def test_a_trigger_between_two_actors_is_their_verb(tabari_coder) -> None:
+    # the parse makes "arms" a plural noun (subject of "trashed"); between Estonia and Libya it is the verb
+    text = "Estonia arms Libya almost five years after crowds trashed its embassy."
+    assert triples(tabari_coder.code_text(text)) == {("EST", "182", "LBY")}

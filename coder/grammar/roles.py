@@ -454,11 +454,13 @@ def roles_without_prior_or_after(decision: Decision, config: GrammarConfig) -> N
 def _verb_read_as_noun(analysis: SentenceAnalysis, word: Token) -> bool:
     """"Estonia departs from Libya", "Estonia arms Libya": the parse heads the sentence (or the clause a
     speaker reports) with the trigger as a noun, right after an actor; that is where the verb of "X acts on Y"
-    stands, and a clause needs a verb."""
-    if word.dep_ not in ("ROOT", "ccomp", "dep"):  # "dep": the parse could not place the word at all
-        return False
+    stands, and a clause needs a verb. So is a trigger standing right between two actors ("Estonia arms
+    Libya")."""
     index = word.i - analysis.span.start
-    return any(phrase.end == index and phrase.actors for phrase in analysis.phrases)
+    if not any(phrase.end == index and phrase.actors for phrase in analysis.phrases):
+        return False
+    return (word.dep_ in ("ROOT", "ccomp", "dep")  # "dep": the parse could not place the word at all
+            or any(phrase.start == index + 1 and phrase.actors for phrase in analysis.phrases))
 
 
 def _names_participant(analysis: SentenceAnalysis, trigger: Trigger, hit: PatternHit) -> bool:
