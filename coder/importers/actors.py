@@ -137,9 +137,9 @@ def parse_code(spec: str) -> tuple[str, str | None, str | None, bool] | str:
     if not match:
         return "malformed code"
     code, rest = match.groups()
-    if code == "---" and not rest:
+    if code == NULL_CODE and not rest:
         return "null code [---]"
-    if code != "---" and not CODE.match(code):
+    if code != NULL_CODE and not CODE.match(code):
         return "not a CAMEO actor code (groups of three capitals/digits)"
     if not rest:
         return code, None, None, False
