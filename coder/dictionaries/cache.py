@@ -29,6 +29,7 @@ _MAGIC = b"coder-dictionary-cache\n"
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Code that decides what the store holds: a change here must invalidate caches even without a version bump.
 _BUILDER_SOURCES = ("dictionaries", "languages", "phrases.py")
+_BUILDER_PATTERNS = ("*.py", "*.yaml")  # code, and data it reads (languages/data/en_lemma_fixes.yaml)
 _TOKENIZING_PACKAGES = ("spacy", "spacy-lookups-data", "PySastrawi")
 
 
@@ -53,7 +54,8 @@ def _builder_files() -> list[Path]:
     files: list[Path] = []
     for name in _BUILDER_SOURCES:
         source = _PACKAGE / name
-        files.extend(sorted(source.rglob("*.py")) if source.is_dir() else [source])
+        files.extend(sorted(path for pattern in _BUILDER_PATTERNS for path in source.rglob(pattern))
+                     if source.is_dir() else [source])
     return files
 
 

