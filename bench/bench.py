@@ -230,17 +230,14 @@ def parsed_token_share(texts: list[str], lang: str, chunk_size: int) -> float:
     """Share of the tokens the coder sends to the tagger and parser: it parses only the sentences that can
     give an event (`coder.selective_parse`), which is why it can take less time than spaCy alone."""
     from coder import Coder
-    from coder.analysis import analyze
-    from coder.grammar.sentence import could_give_events
     from coder.languages import get_language
-    from coder.selective_parse import doc_to_parse, rule_sentences
+    from coder.selective_parse import doc_to_parse, first_pass
 
     coder = Coder(parse=True, date="2021-06-01", lang=lang)
     nlp, config, language = coder.pipeline(lang)[0], coder._grammar_config(lang), get_language(lang)
     parsed = total = 0
     for doc in nlp.tokenizer.pipe(texts, batch_size=chunk_size):
-        wanted = [sentence for sentence in rule_sentences(doc) if could_give_events(
-            analyze(sentence, 0, coder.dictionaries, language, coder.default_date, False), config)]
+        _, wanted = first_pass(doc, coder.default_date, coder.dictionaries, language, config)
         total += len(doc)
         parsed += len(doc_to_parse(doc, wanted)[0]) if wanted else 0
     return round(parsed / max(total, 1), 3)

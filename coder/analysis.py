@@ -261,13 +261,18 @@ def is_role_modifier(phrase: ActorPhrase, tokens: list[Token]) -> bool:
     return last.dep_ in MODIFIER_DEPS and not inside and head.pos_ in ("NOUN", "PROPN") and head.i > last.i
 
 
+def is_expletive(tokens: list[Token], index: int, parsed: bool) -> bool:
+    """With a parse, the "it" of "it is expected that": a pronoun that stands for no one."""
+    return parsed and tokens[index].dep_ == "expl"
+
+
 def pronoun_phrases(tokens: list[Token], phrases: list[ActorPhrase], marks: dict[str, list[PhraseMatch[str]]],
                     parsed: bool) -> list[ActorPhrase]:
     """A personal pronoun stands for the sentence's first participant before it, as in TABARI: "Calenardhon
     urged Bree to chill out and then it requested ...". Not "it" of "it is expected that" (with a parse)."""
     found = []
     for mark in marks.get("pronouns", ()):
-        if parsed and tokens[mark.start].dep_ == "expl":
+        if is_expletive(tokens, mark.start, parsed):
             continue
         antecedent = next((p for p in phrases if p.end <= mark.start), None)
         if antecedent is None or any(p.start <= mark.start < p.end for p in phrases):
@@ -288,7 +293,7 @@ def forward_pronouns(previous: SentenceAnalysis, analysis: SentenceAnalysis) -> 
     tokens, phrases = analysis.tokens, analysis.phrases
     added = []
     for mark in analysis.marks.get("pronouns", ()):
-        if analysis.parsed and tokens[mark.start].dep_ == "expl":
+        if is_expletive(tokens, mark.start, analysis.parsed):
             continue
         if any(p.start <= mark.start for p in phrases):  # an antecedent in the sentence, or part of a name
             continue
@@ -421,7 +426,7 @@ def parse_may_change_participants(analysis: SentenceAnalysis) -> bool:
     tokens, texts, phrases = analysis.tokens, analysis.texts, analysis.phrases
     return any(
         (phrase.refers_to is None and is_role_modifier(phrase, tokens))
-        or (phrase.refers_to is not None and tokens[phrase.start].dep_ == "expl")
+        or (phrase.refers_to is not None and is_expletive(tokens, phrase.start, True))
         or (phrase.end < len(texts) and texts[phrase.end] in POSSESSIVES)  # possessor not joined without POS
         or (phrase.speaker and phrase.refers_to is not None)  # "said he regretted": the parse tells
         for phrase in phrases)

@@ -18,7 +18,7 @@ from coder.document import Document, unfit_reason
 from coder.events import UNKNOWN_ACTOR, Event
 from coder.grammar import Decision, GrammarConfig, decide_sentence
 from coder.langdetect import detect_language
-from coder.languages import get_language
+from coder.languages import Language, get_language
 from coder.paths import default_dictionary_dir
 from coder.selective_parse import analyze_selectively
 
@@ -135,15 +135,14 @@ class Coder:
         if parsed:
             return analyze_selectively(nlp, texts, dates, self.dictionaries, language, self._grammar_config(lang))
         docs = nlp.pipe(texts, batch_size=max(1, len(texts)))
-        return [[analyze(sent, index, self.dictionaries, language, date, False) for index, sent in enumerate(doc.sents)]
-                for doc, date in zip(docs, dates, strict=True)]
+        return [self._analyze_doc(doc, language, date, False) for doc, date in zip(docs, dates, strict=True)]
+
+    def _analyze_doc(self, doc: Doc, language: Language, date: str, parsed: bool) -> list[SentenceAnalysis]:
+        return [analyze(sent, index, self.dictionaries, language, date, parsed) for index, sent in enumerate(doc.sents)]
 
     def code_spacy_doc(self, doc: Doc, document: Document, lang: str, parsed: bool) -> CodedDocument:
         """Code a Doc made by any pipeline of the language (the spaCy component does)."""
-        language = get_language(lang)
-        date = document.date or self.default_date
-        analyses = [analyze(sent, index, self.dictionaries, language, date, parsed)
-                    for index, sent in enumerate(doc.sents)]
+        analyses = self._analyze_doc(doc, get_language(lang), document.date or self.default_date, parsed)
         return self.code_analyses(analyses, document, lang, parsed=parsed)
 
     def _grammar_config(self, lang: str, parsed: bool = True) -> GrammarConfig:

@@ -36,7 +36,7 @@ class Lexicon:
         roots = [trie.root for trie in (dictionaries.actors.get(language.code), dictionaries.agents.get(language.code))
                  if trie is not None]
         self._mention_starts = set().union(*(root.keys() for root in roots))
-        self._needs_verb_keys = language.stem_filter(verb_dictionary_keys(dictionaries, language.code))
+        self._needs_verb_keys = language.stem_filter(lambda: verb_dictionary_keys(dictionaries, language.code))
         self._cache: dict[str, WordInfo] = {}
 
     def infos(self, texts: list[str]) -> list[WordInfo]:

@@ -42,20 +42,24 @@ def doc_to_parse(doc: Doc, sentences: list[Span]) -> tuple[Doc, list[int]]:
     return built, [token.i for token in tokens]
 
 
+def first_pass(doc: Doc, date: str, dictionaries: Dictionaries, language: Language,
+               config: GrammarConfig) -> tuple[list[SentenceAnalysis], list[Span]]:
+    """The Doc's rule sentences matched without a parse, and those of them that could give an event."""
+    rough = [analyze(sentence, index, dictionaries, language, date, False)
+             for index, sentence in enumerate(rule_sentences(doc))]
+    return rough, [analysis.span for analysis in rough if could_give_events(analysis, config)]
+
+
 def analyze_selectively(nlp: SpacyPipeline, texts: list[str], dates: list[str], dictionaries: Dictionaries,
                         language: Language, config: GrammarConfig) -> list[list[SentenceAnalysis]]:
     """Per text, its sentence analyses in order: parsed where the sentence could give an event."""
     docs = list(nlp.tokenizer.pipe(texts))
-    sentences = [rule_sentences(doc) for doc in docs]
-    rough = [[analyze(sentence, index, dictionaries, language, date, False) for index, sentence in enumerate(found)]
-             for found, date in zip(sentences, dates, strict=True)]
-    wanted = {text: [sentences[text][i] for i, analysis in enumerate(analyses) if could_give_events(analysis, config)]
-              for text, analyses in enumerate(rough)}
-    to_parse = {text: doc_to_parse(docs[text], chosen) for text, chosen in wanted.items() if chosen}
+    passes = [first_pass(doc, date, dictionaries, language, config) for doc, date in zip(docs, dates, strict=True)]
+    to_parse = {text: doc_to_parse(docs[text], wanted) for text, (_, wanted) in enumerate(passes) if wanted}
     parsed = dict(zip(to_parse, nlp.pipe((built for built, _ in to_parse.values()), batch_size=max(1, len(to_parse))),
                       strict=True))
-    return [merged(rough[text], parsed[text], to_parse[text][1], docs[text], dictionaries, language, dates[text])
-            if text in parsed else rough[text] for text in range(len(texts))]
+    return [merged(passes[text][0], parsed[text], to_parse[text][1], docs[text], dictionaries, language, dates[text])
+            if text in parsed else passes[text][0] for text in range(len(texts))]
 
 
 def merged(rough: list[SentenceAnalysis], parsed_doc: Doc, offsets: list[int], doc: Doc,

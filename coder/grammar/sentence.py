@@ -143,18 +143,19 @@ def decide_sentence(analysis: SentenceAnalysis, config: GrammarConfig) -> list[D
     if too_few_actors(analysis, config):
         return [Decision(trigger, None, dropped=FEWER_THAN_TWO_ACTORS) for trigger in analysis.triggers]
     decisions: list[Decision] = []
+    claims: list[set[int]] = []  # per decision, the words its pattern took
     consumed: set[int] = set()
     for trigger in analysis.triggers:
         if trigger.start in consumed:  # a word of an earlier pattern ("sanctions" in "imposed sanctions")
             continue
         decision = decide(analysis, trigger, config)
-        if decision.hit:
-            consumed |= claimed_words(analysis, decision)
+        claims.append(claimed_words(analysis, decision))
+        consumed |= claims[-1]
         decisions.append(decision)
     for decision in decisions:  # a later trigger may have consumed an earlier one
         if decision.dropped is None and decision.hit and decision.hit.pattern is None and any(
-                other is not decision and other.hit and decision.trigger.start in claimed_words(analysis, other)
-                for other in decisions):
+                other is not decision and decision.trigger.start in claim
+                for other, claim in zip(decisions, claims, strict=True)):
             decision.dropped = "part of another pattern"
     for decision in decisions:
         if decision.dropped == NO_TARGET and len(decision.sources) > 1 and decision.code.startswith(

@@ -105,8 +105,9 @@ class Language:
         """Whether the word itself marks passive voice (Indonesian di- verbs); English uses auxiliaries."""
         return False
 
-    def stem_filter(self, dictionary_keys: set[str]) -> Callable[[str], bool]:
-        """Which words need their full verb keys, given every key the verb dictionaries use. Where working a
-        key out is costly (a stemmer), the language may say that a word's key cannot be one of them; such a
-        word keeps its lower-case form as its key. Lemma lookups are cheap: every word gets its keys."""
+    def stem_filter(self, dictionary_keys: Callable[[], set[str]]) -> Callable[[str], bool]:
+        """Which words need their full verb keys, given (on request: collecting them takes a while) every key
+        the verb dictionaries use. Where working a key out is costly (a stemmer), the language may say that a
+        word's key cannot be one of them; such a word keeps its lower-case form as its key. Lemma lookups are
+        cheap: every word gets its keys, and the dictionary keys are never collected."""
         return lambda word: True

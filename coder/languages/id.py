@@ -54,8 +54,8 @@ class Indonesian(Language):
         lower = word.lower()
         return lower.startswith("di") and len(lower) > 4 and not verb_keys[0].startswith("di")
 
-    def stem_filter(self, dictionary_keys: set[str]) -> Callable[[str], bool]:
-        return StemFilter(self, dictionary_keys)
+    def stem_filter(self, dictionary_keys: Callable[[], set[str]]) -> Callable[[str], bool]:
+        return StemFilter(self, dictionary_keys())
 
 
 # Suffixes Sastrawi takes off, in the order they follow a stem: derivational, possessive, particle.
