@@ -84,7 +84,8 @@ class SentenceAnalysis:
 
     @cached_property
     def text(self) -> str:
-        return self.span.text.strip()
+        span = self.span  # a slice of the Doc's text: joining the tokens' texts again is slow
+        return span.doc.text[span.start_char:span.end_char].strip()
 
     def parenthetical_of(self, index: int) -> int | None:
         """Start of the bracketed or dash-delimited insert holding the token ("X — yang ... — Y"), if any."""
@@ -142,6 +143,7 @@ class SentenceAnalysis:
 
 
 PAIRED_DASHES = ("—", "--", "–")
+RARE_TEXTS = frozenset((*POSSESSIVES, *PAIRED_DASHES, ")"))  # words that need the slower steps below
 
 
 def find_parentheticals(texts: list[str]) -> list[tuple[int, int]]:
@@ -167,19 +169,25 @@ def find_words(trie: PhraseTrie[frozenset[str]] | None, lowers: list[str]) -> di
     marks: dict[str, list[PhraseMatch[str]]] = {}
     if trie is None:
         return marks
-    for match in trie.find_all_keys(lowers):
-        found = PhraseMatch(match.start, match.end, " ".join(lowers[match.start:match.end]))
-        for name in match.value:
-            marks.setdefault(name, []).append(found)
+    for start, end, names in trie.find_all_keys(lowers):
+        found = PhraseMatch(start, end, lowers[start] if end == start + 1 else " ".join(lowers[start:end]))
+        for name in names:
+            if name in marks:
+                marks[name].append(found)
+            else:
+                marks[name] = [found]
     return marks
 
 
 def clause_numbers(length: int, marks: dict[str, list[PhraseMatch[str]]]) -> list[int]:
     """Clause number of each token: clause breaks and attribution markers start a new clause."""
     starts = {mark.start for name in ("clause_breaks", "attribution") for mark in marks.get(name, ())}
+    starts.discard(0)
+    if not starts:
+        return [0] * length
     numbers, clause = [], 0
     for index in range(length):
-        if index in starts and index > 0:
+        if index in starts:
             clause += 1
         numbers.append(clause)
     return numbers
@@ -239,7 +247,7 @@ def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[Ph
             previous.agents.append(match.value)
     for phrase in phrases:
         first, last = sentence_tokens[phrase.start], sentence_tokens[phrase.end - 1]
-        phrase.text = first.doc[first.i:last.i + 1].text
+        phrase.text = first.doc.text[first.idx:last.idx + len(last)]
     return phrases
 
 
@@ -396,13 +404,14 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     lowers = [word.lower for word in words]
     lang = language.code
     marks = find_words(dictionaries.words.get(lang), lowers)
+    special = not RARE_TEXTS.isdisjoint(texts)  # most sentences have no possessive and no parenthetical
     analysis = SentenceAnalysis(
         span=span, index=index, lang=lang, tokens=tokens, texts=texts, words=words, lowers=lowers,
         stream=[(key, position) for position, word in enumerate(words) for key in word.verb_keys
-                if not possessive_of_name(texts, position, marks)],
+                if not (special and possessive_of_name(texts, position, marks))],
         marks=marks, clause_of=clause_numbers(len(tokens), marks), phrases=[], triggers=[],
         discarded=is_discarded(dictionaries, lang, words, "sentence"),
-        parentheticals=find_parentheticals(texts),
+        parentheticals=find_parentheticals(texts) if special else [],
         parsed=parsed,
     )
     find_participants(analysis, dictionaries, date, starts_paragraph(span) if paragraph_start is None

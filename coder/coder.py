@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coder.analysis import ActorPhrase, SentenceAnalysis, analyze, forward_pronouns, is_discarded, starts_paragraph
 from coder.commas import CommaLimits, comma_clauses, without_clauses
@@ -20,7 +20,7 @@ from coder.grammar import Decision, GrammarConfig, decide_sentence
 from coder.langdetect import detect_language
 from coder.languages import Language, get_language
 from coder.paths import default_dictionary_dir
-from coder.selective_parse import analyze_selectively
+from coder.selective_parse import analyze_selectively, rule_sentences
 
 CODE_BY = ("clause", "sentence", "all")
 NO_TARGET_ACTOR = ActorPhrase(0, 0, "", [], [], code=UNKNOWN_ACTOR)  # the target of a monadic event
@@ -134,15 +134,18 @@ class Coder:
         texts = [document.text for document in documents]
         if parsed:
             return analyze_selectively(nlp, texts, dates, self.dictionaries, language, self._grammar_config(lang))
-        docs = nlp.pipe(texts, batch_size=max(1, len(texts)))
-        return [self._analyze_doc(doc, language, date, False) for doc, date in zip(docs, dates, strict=True)]
+        docs = nlp.tokenizer.pipe(texts)
+        return [self._analyze_sentences(rule_sentences(doc), language, date, False)
+                for doc, date in zip(docs, dates, strict=True)]
 
-    def _analyze_doc(self, doc: Doc, language: Language, date: str, parsed: bool) -> list[SentenceAnalysis]:
-        return [analyze(sent, index, self.dictionaries, language, date, parsed) for index, sent in enumerate(doc.sents)]
+    def _analyze_sentences(self, sentences: Iterable[Span], language: Language, date: str,
+                           parsed: bool) -> list[SentenceAnalysis]:
+        return [analyze(sent, index, self.dictionaries, language, date, parsed) for index, sent in enumerate(sentences)]
 
     def code_spacy_doc(self, doc: Doc, document: Document, lang: str, parsed: bool) -> CodedDocument:
         """Code a Doc made by any pipeline of the language (the spaCy component does)."""
-        analyses = self._analyze_doc(doc, get_language(lang), document.date or self.default_date, parsed)
+        analyses = self._analyze_sentences(doc.sents, get_language(lang), document.date or self.default_date,
+                                           parsed)
         return self.code_analyses(analyses, document, lang, parsed=parsed)
 
     def _grammar_config(self, lang: str, parsed: bool = True) -> GrammarConfig:

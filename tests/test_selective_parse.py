@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coder.analysis import analyze, reparsed
 from coder.document import Document
@@ -65,3 +67,17 @@ def test_rule_sentences_leave_the_parser_free_to_split(parsing) -> None:
     assert [s.text for s in rule_sentences(doc)] == ["Police arrested protesters in Yangon.",
                                                      "The junta said it would fight on."]
     assert not doc.has_annotation("SENT_START")
+
+
+_PIECES = ["Russia", "aid", "junta", "U.S.", "3.5", ".", "!", "?", "...", "!?", "。", "؟", "।", ",", "-", '"', "'",
+           ")", "(", "\n", "\n\n", " ", "  ", "Dr.", "e.g.", "—"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["en", "id"]))
+def test_rule_sentences_split_where_spacys_sentencizer_splits(pieces, lang) -> None:
+    """The array-based splitter must keep spaCy's sentencizer boundaries: every sentence of a rule-based run
+    comes from it."""
+    nlp = get_language(lang).tokenizer_pipeline
+    doc = nlp(" ".join(pieces))
+    assert [(s.start, s.end) for s in rule_sentences(doc)] == [(s.start, s.end) for s in doc.sents]
