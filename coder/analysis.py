@@ -84,8 +84,7 @@ class SentenceAnalysis:
 
     @cached_property
     def text(self) -> str:
-        span = self.span  # a slice of the Doc's text: joining the tokens' texts again is slow
-        return span.doc.text[span.start_char:span.end_char].strip()
+        return self.span.text.strip()
 
     def parenthetical_of(self, index: int) -> int | None:
         """Start of the bracketed or dash-delimited insert holding the token ("X — yang ... — Y"), if any."""
@@ -247,7 +246,7 @@ def group_phrases(sentence_tokens: list[Token], texts: list[str], found: list[Ph
             previous.agents.append(match.value)
     for phrase in phrases:
         first, last = sentence_tokens[phrase.start], sentence_tokens[phrase.end - 1]
-        phrase.text = first.doc.text[first.idx:last.idx + len(last)]
+        phrase.text = first.doc[first.i:last.i + 1].text
     return phrases
 
 

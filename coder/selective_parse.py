@@ -32,7 +32,8 @@ def rule_sentences(doc: Doc) -> list[Span]:
     arrays of the Doc: the sentencizer itself makes a Token object per word (about 6 us a sentence).
     """
     starts, after_stop = [0], False
-    for index, (orth, punctuation) in enumerate(doc.to_array([ORTH, IS_PUNCT]).tolist()):
+    orths, punctuations = doc.to_array([ORTH, IS_PUNCT]).T.tolist() if len(doc) else ([], [])
+    for index, (orth, punctuation) in enumerate(zip(orths, punctuations, strict=True)):
         stop = orth in SENTENCE_PUNCTUATION
         if after_stop and not punctuation and not stop:
             starts.append(index)

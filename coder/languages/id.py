@@ -73,8 +73,9 @@ class StemFilter:
 
     def __init__(self, language: Indonesian, dictionary_keys: set[str]) -> None:
         self.lemmas = language.lemmas
-        self.tails = {key[1:] for key in dictionary_keys if len(key) >= SHORT_KEY}
-        self.tail_lengths = sorted({len(tail) for tail in self.tails})
+        tails = {key[1:] for key in dictionary_keys if len(key) >= SHORT_KEY}
+        self.endings = {tail + suffix for tail in tails for suffix in SUFFIXES}  # a tail, then a suffix
+        self.ending_lengths = sorted({len(ending) for ending in self.endings})
         self.short_keys = tuple(key for key in dictionary_keys if len(key) < SHORT_KEY)
 
     def __call__(self, word: str) -> bool:
@@ -83,9 +84,4 @@ class StemFilter:
             return True
         if any(key in lower for key in self.short_keys):
             return True
-        for suffix in SUFFIXES:
-            if lower.endswith(suffix):
-                core = lower[:len(lower) - len(suffix)]
-                if any(core[-length:] in self.tails for length in self.tail_lengths if length <= len(core)):
-                    return True
-        return False
+        return any(lower[-length:] in self.endings for length in self.ending_lengths if length <= len(lower))
