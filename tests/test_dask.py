@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from coder import Coder
+from coder import Coder, deadline
 from coder.cli import app
 from coder.runner import run
 from tests.conftest import SMALL
@@ -50,3 +51,26 @@ def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["code", str(corpus), "-o", str(tmp_path / "x.jsonl"), "--scheduler",
                                       "tcp://127.0.0.1:1", "--dictionaries", str(SMALL)])
     assert result.exit_code == 2 and "--engine dask" in result.output
+
+
+def test_a_stuck_document_on_a_dask_worker_is_rejected_and_the_run_ends(
+        tmp_path: Path, rules_coder: Coder, cluster, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dask workers code in threads: the per-document time limit must reach them too."""
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 24)
+    warm = run(rules_coder, [corpus], tmp_path / "warm.jsonl", chunk_size=6, engine="dask",
+               scheduler=cluster.scheduler_address)  # the workers' coders are built before the short limit
+    original = Coder.code_analyses
+
+    def stuck_on_one(self, analyses, document, lang):
+        while document.id == "d7":
+            pass
+        return original(self, analyses, document, lang)
+
+    monkeypatch.setattr(Coder, "code_analyses", stuck_on_one)
+    monkeypatch.setattr(deadline, "DOCUMENT_TIME_LIMIT", 0.5)
+    rejects = tmp_path / "rejects.jsonl"
+    got = run(rules_coder, [corpus], tmp_path / "dask.jsonl", chunk_size=6, engine="dask",
+              scheduler=cluster.scheduler_address, rejects_path=rejects)
+    assert (got.documents, got.rejected) == (warm.documents - 1, 1)
+    reject = json.loads(rejects.read_text(encoding="utf-8"))
+    assert "DocumentTimeout: coding took longer than 0.5 s" in reject["reason"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import threading
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -69,14 +71,57 @@ def test_a_document_that_takes_too_long_is_rejected_and_the_run_goes_on(
             pass
         return original(self, analyses, document, lang)
 
-    monkeypatch.setattr(Coder, "code_analyses", stuck_on_slow)
-    monkeypatch.setattr(deadline, "DOCUMENT_TIME_LIMIT", 0.2)
     documents = [Document("ok", EN[0], lang="en"), Document("slow", EN[1], lang="en"),
                  Document("ok2", ID[0], lang="id")]
+    code_batch(rules_coder, documents)  # both languages loaded before the short limit applies
+    monkeypatch.setattr(Coder, "code_analyses", stuck_on_slow)
+    monkeypatch.setattr(deadline, "DOCUMENT_TIME_LIMIT", 0.2)
     result = code_batch(rules_coder, documents)
     assert [reject.origin for reject in result.rejects] == ["slow"]
     assert "DocumentTimeout: coding took longer than 0.2 s" in result.rejects[0].reason
     assert {event["doc_id"] for event in result.events} == {"ok", "ok2"}
+
+
+def test_a_document_that_takes_too_long_in_a_worker_thread_is_rejected_too(
+        rules_coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dask workers code in threads, where SIGALRM cannot reach: the watchdog stops the document there."""
+    original = Coder.code_analyses
+
+    def stuck_on_slow(self, analyses, document, lang):
+        while document.id == "slow":
+            pass
+        return original(self, analyses, document, lang)
+
+    documents = [Document("ok", EN[0], lang="en"), Document("slow", EN[1], lang="en"),
+                 Document("slow", EN[2], lang="en"), Document("ok2", ID[0], lang="id")]
+    code_batch(rules_coder, documents)
+    monkeypatch.setattr(Coder, "code_analyses", stuck_on_slow)
+    monkeypatch.setattr(deadline, "DOCUMENT_TIME_LIMIT", 0.2)
+    results = []
+    worker = threading.Thread(target=lambda: results.append(code_batch(rules_coder, documents)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive()
+    result = results[0]
+    assert [reject.origin for reject in result.rejects] == ["slow", "slow"]
+    assert all("DocumentTimeout: coding took longer than 0.2 s" in reject.reason for reject in result.rejects)
+    assert {event["doc_id"] for event in result.events} == {"ok", "ok2"}
+
+
+def test_a_document_that_ends_in_time_in_a_thread_is_not_stopped_later() -> None:
+    """A watched block that ends before its limit leaves no exception behind for the thread's next work."""
+    def work() -> None:
+        for _ in range(50):
+            with deadline.time_limit(0.05):
+                pass
+        time.sleep(0.2)  # past every limit set above: nothing may arrive now
+        finished.append(True)
+
+    finished: list[bool] = []
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert finished == [True]
 
 
 def test_run_writes_events_in_input_order_and_removes_its_checkpoint(tmp_path: Path, rules_coder: Coder) -> None:
