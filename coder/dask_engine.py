@@ -3,7 +3,8 @@
 With a scheduler address the chunks go to that cluster (its workers need this package and the English model
 installed); without one a local cluster of `workers` processes is started on 127.0.0.1 and stopped at the end.
 The coder's spec (dictionaries and settings) is sent to every worker once; each worker thread builds its Coder
-on first use and keeps it. At most two chunks per worker thread are in flight, so memory stays flat.
+on first use and keeps it. At most two chunks per worker thread are in flight, so memory stays flat. A chunk
+whose task fails is coded again a document at a time, as a local run does when a worker process dies.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from coder.coder import Coder
-from coder.parallel import CoderSpec
+from coder.parallel import CoderSpec, code_one_by_one
 from coder.runner import ChunkResult, code_batch
 
 _coders: dict[tuple[str, int], Coder] = {}
@@ -63,18 +64,34 @@ def _submit_all(client, coder: Coder, numbered: Iterable[tuple[int, list]]) -> I
     window = 2 * threads
     token = uuid.uuid4().hex
     spec = client.scatter(CoderSpec.of(coder), broadcast=True)
+
+    def submit(index: int, items: list, named: bool = True):  # a chunk's single documents get Dask's own keys
+        return client.submit(_code_chunk, token, spec, index, items, pure=False,
+                             key=f"coder-chunk-{token}-{index}" if named else None)
+
     pending: deque = deque()
     try:
         for index, chunk in numbered:
-            pending.append(client.submit(_code_chunk, token, spec, index, chunk, pure=False,
-                                         key=f"coder-chunk-{token}-{index}"))
+            pending.append((index, chunk, submit(index, chunk)))
             if len(pending) >= window:
-                yield pending.popleft().result()
+                yield _collect(submit, *pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _collect(submit, *pending.popleft())
     finally:
-        for future in pending:
+        for _, _, future in pending:
             future.cancel()
+
+
+def _collect(submit, index: int, chunk: list, future) -> ChunkResult:
+    """The chunk's result; a chunk whose task failed (its worker died more often than the cluster retries, or
+    the task could not run) is coded again a document at a time, and only the document that fails is lost."""
+    try:
+        return future.result()
+    except Exception:  # whatever the cluster raises for a lost task: KilledWorker, CommClosedError, ...
+        return code_one_by_one(index, chunk, lambda item: submit(index, [item], named=False).result(),
+                               Exception, lambda: None,
+                               lambda error: f"the Dask task coding this document failed: {type(error).__name__}: "
+                                             f"{error}")
 
 
 __all__ = ["dask_results"]

@@ -13,7 +13,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -23,7 +23,8 @@ from coder.dictionaries import Dictionaries
 from coder.long_run import prepare_long_run
 from coder.runner import ChunkResult, code_batch, failed
 
-MAX_DEATHS_IN_A_ROW = 3  # documents in a row that kill a fresh worker: the workers cannot run at all
+MAX_DEATHS_IN_A_ROW = 3  # documents in a row whose fresh worker fails too: the workers cannot run at all
+DIED = "a worker process died coding this document (a crash or out of memory)"
 START_METHOD_VARIABLE = "CODER_START_METHOD"  # fork (default where available), forkserver or spawn
 
 
@@ -129,28 +130,30 @@ def _collect(pool: _Pool, pending: deque[tuple[int, list, Future]]) -> ChunkResu
         return future.result()
     except BrokenProcessPool:
         pool.restart()
-        result = _one_by_one(pool, index, chunk)
+        result = code_one_by_one(index, chunk, lambda item: pool.submit(index, [item]).result(), BrokenProcessPool,
+                                 pool.restart, lambda error: DIED)
         for position, (other, items, _) in enumerate(pending):  # they died with the pool
             pending[position] = (other, items, pool.submit(other, items))
         return result
 
 
-def _one_by_one(pool: _Pool, index: int, chunk: list) -> ChunkResult:
-    """Code a chunk whose worker died a document at a time; the document that kills a worker again is
-    rejected. Several deaths in a row mean the workers cannot run at all: the run stops and says so."""
-    result, deaths = ChunkResult(index), 0
+def code_one_by_one(index: int, chunk: list, code: Callable[[object], ChunkResult], failure: type[BaseException],
+                    after_failure: Callable[[], None], reason: Callable[[BaseException], str]) -> ChunkResult:
+    """Code a chunk whose worker failed a document at a time (`code` codes one item elsewhere); the document
+    whose coding fails again is rejected, `reason` saying why. Several failures in a row mean the workers cannot run
+    at all: the run stops and says so."""
+    result, failures = ChunkResult(index), 0
     for item in chunk:
         try:
-            part = pool.submit(index, [item]).result()
-            deaths = 0
-        except BrokenProcessPool as error:
-            deaths += 1
-            if deaths >= MAX_DEATHS_IN_A_ROW:
-                raise RuntimeError(f"worker processes keep dying (chunk {index}): out of memory, or a broken "
-                                   f"installation? Finished chunks are kept: rerun with --resume") from error
-            pool.restart()
-            part = ChunkResult(index, rejects=[failed(item, WorkerDied("a worker process died coding this document "
-                                                                     "(a crash or out of memory)"))])
+            part = code(item)
+            failures = 0
+        except failure as error:
+            failures += 1
+            if failures >= MAX_DEATHS_IN_A_ROW:
+                raise RuntimeError(f"workers keep failing (chunk {index}): out of memory, a lost cluster or a "
+                                   f"broken installation? Finished chunks are kept: rerun with --resume") from error
+            after_failure()
+            part = ChunkResult(index, rejects=[failed(item, WorkerDied(reason(error)))])
         result.documents += part.documents
         result.sentences += part.sentences
         result.events.extend(part.events)
@@ -159,6 +162,4 @@ def _one_by_one(pool: _Pool, index: int, chunk: list) -> ChunkResult:
 
 
 class WorkerDied(Exception):
-    """The process coding a document ended without an answer."""
-
-
+    """The worker coding a document ended without an answer."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from coder import Coder, deadline
+from coder import Coder, dask_engine, deadline
 from coder.cli import app
 from coder.runner import run
 from tests.conftest import SMALL
@@ -74,3 +74,31 @@ def test_a_stuck_document_on_a_dask_worker_is_rejected_and_the_run_ends(
     assert (got.documents, got.rejected) == (warm.documents - 1, 1)
     reject = json.loads(rejects.read_text(encoding="utf-8"))
     assert "DocumentTimeout: coding took longer than 0.5 s" in reject["reason"]
+
+
+_code_chunk = dask_engine._code_chunk
+
+
+def dies_on_d8(token, spec, index, items):
+    """A task whose worker dies whenever document d8 is in it (importable: the cluster pickles it by name)."""
+    if any(getattr(item, "id", None) == "d8" for item in items):
+        raise ConnectionResetError("the worker died")  # as a lost worker's task fails
+    return _code_chunk(token, spec, index, items)
+
+
+def test_a_document_whose_dask_task_fails_is_rejected_and_the_rest_coded(
+        tmp_path: Path, rules_coder: Coder, cluster, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document whose task fails every time (its worker dies, until Dask gives up) is the only one lost:
+    its chunk is coded again a document at a time."""
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 30)
+    expected = run(rules_coder, [corpus], tmp_path / "local.jsonl", chunk_size=6)
+    monkeypatch.setattr(dask_engine, "_code_chunk", dies_on_d8)
+    rejects = tmp_path / "rejects.jsonl"
+    got = run(rules_coder, [corpus], tmp_path / "dask.jsonl", chunk_size=6, engine="dask",
+              scheduler=cluster.scheduler_address, rejects_path=rejects)
+    assert (got.documents, got.rejected) == (expected.documents - 1, 1)
+    reject = json.loads(rejects.read_text(encoding="utf-8"))
+    assert "the Dask task coding this document failed: ConnectionResetError: the worker died" in reject["reason"]
+    coded = [json.loads(line) for line in (tmp_path / "dask.jsonl").read_text(encoding="utf-8").splitlines()]
+    local = [json.loads(line) for line in (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert coded == [event for event in local if event["doc_id"] != "d8"] and coded

@@ -91,6 +91,6 @@ def test_workers_that_cannot_run_stop_the_run_with_a_clear_error(
 
     corpus = write_corpus(tmp_path / "corpus.jsonl", 40)
     monkeypatch.setattr(Coder, "code_analyses", lambda *args: os._exit(9))
-    with pytest.raises(RuntimeError, match="worker processes keep dying.*--resume"):
+    with pytest.raises(RuntimeError, match="workers keep failing.*--resume"):
         run(rules_coder, [corpus], tmp_path / "events.jsonl", chunk_size=8, workers=2)
     assert not (tmp_path / "events.jsonl").exists()
