@@ -30,20 +30,12 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
     seconds = DOCUMENT_TIME_LIMIT if seconds is None else seconds
     if seconds <= 0:
         yield
-    elif threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        with _alarm(seconds):
-            yield
-    else:
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         with _WATCHDOG.watch(seconds):
             yield
+        return
 
-
-def _timeout(seconds: float) -> DocumentTimeout:
-    return DocumentTimeout(f"coding took longer than {seconds:g} s")
-
-
-@contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
     def expired(signum, frame) -> None:
         raise _timeout(seconds)
 
@@ -54,6 +46,10 @@ def _alarm(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _timeout(seconds: float) -> DocumentTimeout:
+    return DocumentTimeout(f"coding took longer than {seconds:g} s")
 
 
 def _raise_in_thread(ident: int, exception: type[BaseException] | None) -> None:
