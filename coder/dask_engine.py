@@ -59,39 +59,62 @@ def dask_results(coder: Coder, numbered: Iterable[tuple[int, list]], workers: in
             own_cluster.close()
 
 
+class _Tasks:
+    """Submits chunks to the cluster with the coder's spec scattered to every worker.
+
+    Scattered data lives only on the workers: a document that kills its worker every time Dask retries it can
+    take every copy of the spec with it, and all later tasks would fail for lost dependencies. So after a
+    failure the spec is scattered again and the chunks in flight are sent again, as a local pool restarts.
+    """
+
+    def __init__(self, client, coder: Coder) -> None:
+        self.client, self.coder = client, coder
+        self.token = uuid.uuid4().hex
+        self.sent = 0
+        self.spec = self._scatter()
+
+    def _scatter(self):
+        return self.client.scatter(CoderSpec.of(self.coder), broadcast=True)
+
+    def submit(self, index: int, items: list):
+        self.sent += 1
+        return self.client.submit(_code_chunk, self.token, self.spec, index, items, pure=False,
+                                  key=f"coder-chunk-{self.token}-{index}-{self.sent}")
+
+    def recover(self) -> None:
+        self.spec = self._scatter()
+
+
 def _submit_all(client, coder: Coder, numbered: Iterable[tuple[int, list]]) -> Iterator[ChunkResult]:
-    threads = sum(client.nthreads().values()) or 1
-    window = 2 * threads
-    token = uuid.uuid4().hex
-    spec = client.scatter(CoderSpec.of(coder), broadcast=True)
-
-    def submit(index: int, items: list, named: bool = True):  # a chunk's single documents get Dask's own keys
-        return client.submit(_code_chunk, token, spec, index, items, pure=False,
-                             key=f"coder-chunk-{token}-{index}" if named else None)
-
+    window = 2 * (sum(client.nthreads().values()) or 1)
+    tasks = _Tasks(client, coder)
     pending: deque = deque()
     try:
         for index, chunk in numbered:
-            pending.append((index, chunk, submit(index, chunk)))
+            pending.append((index, chunk, tasks.submit(index, chunk)))
             if len(pending) >= window:
-                yield _collect(submit, *pending.popleft())
+                yield _collect(tasks, pending)
         while pending:
-            yield _collect(submit, *pending.popleft())
+            yield _collect(tasks, pending)
     finally:
         for _, _, future in pending:
             future.cancel()
 
 
-def _collect(submit, index: int, chunk: list, future) -> ChunkResult:
-    """The chunk's result; a chunk whose task failed (its worker died more often than the cluster retries, or
-    the task could not run) is coded again a document at a time, and only the document that fails is lost."""
+def _collect(tasks: _Tasks, pending: deque) -> ChunkResult:
+    """The next chunk's result; a chunk whose task failed (its worker died more often than the cluster retries,
+    or the task lost its inputs) is coded again a document at a time, and only the document that fails is lost."""
+    index, chunk, future = pending.popleft()
     try:
         return future.result()
-    except Exception:  # whatever the cluster raises for a lost task: KilledWorker, CommClosedError, ...
-        return code_one_by_one(index, chunk, lambda item: submit(index, [item], named=False).result(),
-                               Exception, lambda: None,
-                               lambda error: f"the Dask task coding this document failed: {type(error).__name__}: "
-                                             f"{error}")
+    except Exception:  # whatever the cluster raises for a lost task: KilledWorker, FutureCancelledError, ...
+        tasks.recover()
+        result = code_one_by_one(index, chunk, lambda item: tasks.submit(index, [item]).result(), Exception,
+                                 tasks.recover, lambda error: f"the Dask task coding this document failed: "
+                                                              f"{type(error).__name__}: {error}")
+        for position, (other, items, _) in enumerate(pending):  # their inputs may be gone with the workers
+            pending[position] = (other, items, tasks.submit(other, items))
+        return result
 
 
 __all__ = ["dask_results"]

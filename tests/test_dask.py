@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -80,25 +81,37 @@ _code_chunk = dask_engine._code_chunk
 
 
 def dies_on_d8(token, spec, index, items):
-    """A task whose worker dies whenever document d8 is in it (importable: the cluster pickles it by name)."""
+    """A task whose worker process dies whenever document d8 is in it, as on a crash in native code."""
     if any(getattr(item, "id", None) == "d8" for item in items):
-        raise ConnectionResetError("the worker died")  # as a lost worker's task fails
+        os._exit(1)
     return _code_chunk(token, spec, index, items)
 
 
-def test_a_document_whose_dask_task_fails_is_rejected_and_the_rest_coded(
-        tmp_path: Path, rules_coder: Coder, cluster, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A document whose task fails every time (its worker dies, until Dask gives up) is the only one lost:
-    its chunk is coded again a document at a time."""
+class PoisonD8(distributed.WorkerPlugin):
+    """Installs `dies_on_d8` in every worker process, restarted ones too."""
+
+    def setup(self, worker) -> None:
+        dask_engine._code_chunk = dies_on_d8
+
+
+def test_a_document_that_kills_its_dask_worker_is_rejected_and_the_rest_coded(
+        tmp_path: Path, rules_coder: Coder) -> None:
+    """Dask retries the task on other workers until it gives up, and every worker it killed took the scattered
+    coder spec with it: the chunk is coded again a document at a time with the spec sent again, and only the
+    document that kills is lost."""
     corpus = write_corpus(tmp_path / "corpus.jsonl", 30)
-    expected = run(rules_coder, [corpus], tmp_path / "local.jsonl", chunk_size=6)
-    monkeypatch.setattr(dask_engine, "_code_chunk", dies_on_d8)
+    run(rules_coder, [corpus], tmp_path / "local.jsonl", chunk_size=6)
     rejects = tmp_path / "rejects.jsonl"
-    got = run(rules_coder, [corpus], tmp_path / "dask.jsonl", chunk_size=6, engine="dask",
-              scheduler=cluster.scheduler_address, rejects_path=rejects)
-    assert (got.documents, got.rejected) == (expected.documents - 1, 1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=":0", silence_logs=50) as processes, \
+            distributed.Client(processes) as client:
+        client.register_plugin(PoisonD8())
+        got = run(rules_coder, [corpus], tmp_path / "dask.jsonl", chunk_size=6, engine="dask",
+                  scheduler=processes.scheduler_address, rejects_path=rejects)
+    assert (got.documents, got.rejected) == (29, 1)
     reject = json.loads(rejects.read_text(encoding="utf-8"))
-    assert "the Dask task coding this document failed: ConnectionResetError: the worker died" in reject["reason"]
+    assert reject["origin"].endswith("corpus.jsonl:9")
+    assert "the Dask task coding this document failed" in reject["reason"]
     coded = [json.loads(line) for line in (tmp_path / "dask.jsonl").read_text(encoding="utf-8").splitlines()]
     local = [json.loads(line) for line in (tmp_path / "local.jsonl").read_text(encoding="utf-8").splitlines()]
     assert coded == [event for event in local if event["doc_id"] != "d8"] and coded
