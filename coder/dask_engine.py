@@ -71,18 +71,15 @@ class _Tasks:
         self.client, self.coder = client, coder
         self.token = uuid.uuid4().hex
         self.sent = 0
-        self.spec = self._scatter()
+        self.send_spec()
 
-    def _scatter(self):
-        return self.client.scatter(CoderSpec.of(self.coder), broadcast=True)
+    def send_spec(self) -> None:
+        self.spec = self.client.scatter(CoderSpec.of(self.coder), broadcast=True)
 
     def submit(self, index: int, items: list):
         self.sent += 1
         return self.client.submit(_code_chunk, self.token, self.spec, index, items, pure=False,
                                   key=f"coder-chunk-{self.token}-{index}-{self.sent}")
-
-    def recover(self) -> None:
-        self.spec = self._scatter()
 
 
 def _submit_all(client, coder: Coder, numbered: Iterable[tuple[int, list]]) -> Iterator[ChunkResult]:
@@ -108,9 +105,9 @@ def _collect(tasks: _Tasks, pending: deque) -> ChunkResult:
     try:
         return future.result()
     except Exception:  # whatever the cluster raises for a lost task: KilledWorker, FutureCancelledError, ...
-        tasks.recover()
+        tasks.send_spec()
         result = code_one_by_one(index, chunk, lambda item: tasks.submit(index, [item]).result(), Exception,
-                                 tasks.recover, lambda error: f"the Dask task coding this document failed: "
+                                 tasks.send_spec, lambda error: f"the Dask task coding this document failed: "
                                                               f"{type(error).__name__}: {error}")
         for position, (other, items, _) in enumerate(pending):  # their inputs may be gone with the workers
             pending[position] = (other, items, tasks.submit(other, items))
