@@ -6,6 +6,7 @@ positional grammar (Indonesian, and English without a parser) read the same anal
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -168,13 +169,10 @@ def find_words(trie: PhraseTrie[frozenset[str]] | None, lowers: list[str]) -> di
     marks: dict[str, list[PhraseMatch[str]]] = {}
     if trie is None:
         return marks
-    for start, end, names in trie.find_all_keys(lowers):
-        found = PhraseMatch(start, end, lowers[start] if end == start + 1 else " ".join(lowers[start:end]))
-        for name in names:
-            if name in marks:
-                marks[name].append(found)
-            else:
-                marks[name] = [found]
+    for match in trie.find_all_keys(lowers):
+        found = PhraseMatch(match.start, match.end, " ".join(lowers[match.start:match.end]))
+        for name in match.value:
+            marks.setdefault(name, []).append(found)
     return marks
 
 
@@ -416,6 +414,11 @@ def analyze(span: Span, index: int, dictionaries: Dictionaries, language: Langua
     find_participants(analysis, dictionaries, date, starts_paragraph(span) if paragraph_start is None
                       else paragraph_start)
     return analysis
+
+
+def analyze_sentences(sentences: Iterable[Span], dictionaries: Dictionaries, language: Language, date: str | None,
+                      parsed: bool) -> list[SentenceAnalysis]:
+    return [analyze(sentence, index, dictionaries, language, date, parsed) for index, sentence in enumerate(sentences)]
 
 
 def reparsed(analysis: SentenceAnalysis, span: Span, dictionaries: Dictionaries, date: str | None,

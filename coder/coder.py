@@ -7,9 +7,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from coder.analysis import ActorPhrase, SentenceAnalysis, analyze, forward_pronouns, is_discarded, starts_paragraph
+from coder.analysis import (
+    ActorPhrase,
+    SentenceAnalysis,
+    analyze,
+    analyze_sentences,
+    forward_pronouns,
+    is_discarded,
+    starts_paragraph,
+)
 from coder.commas import CommaLimits, comma_clauses, without_clauses
 from coder.context import infer_countries
 from coder.dictionaries import Dictionaries
@@ -18,7 +26,7 @@ from coder.document import Document, unfit_reason
 from coder.events import UNKNOWN_ACTOR, Event
 from coder.grammar import Decision, GrammarConfig, decide_sentence
 from coder.langdetect import detect_language
-from coder.languages import Language, get_language
+from coder.languages import get_language
 from coder.paths import default_dictionary_dir
 from coder.selective_parse import analyze_selectively, rule_sentences
 
@@ -135,17 +143,13 @@ class Coder:
         if parsed:
             return analyze_selectively(nlp, texts, dates, self.dictionaries, language, self._grammar_config(lang))
         docs = nlp.tokenizer.pipe(texts)
-        return [self._analyze_sentences(rule_sentences(doc), language, date, False)
+        return [analyze_sentences(rule_sentences(doc), self.dictionaries, language, date, False)
                 for doc, date in zip(docs, dates, strict=True)]
-
-    def _analyze_sentences(self, sentences: Iterable[Span], language: Language, date: str,
-                           parsed: bool) -> list[SentenceAnalysis]:
-        return [analyze(sent, index, self.dictionaries, language, date, parsed) for index, sent in enumerate(sentences)]
 
     def code_spacy_doc(self, doc: Doc, document: Document, lang: str, parsed: bool) -> CodedDocument:
         """Code a Doc made by any pipeline of the language (the spaCy component does)."""
-        analyses = self._analyze_sentences(doc.sents, get_language(lang), document.date or self.default_date,
-                                           parsed)
+        analyses = analyze_sentences(doc.sents, self.dictionaries, get_language(lang),
+                                     document.date or self.default_date, parsed)
         return self.code_analyses(analyses, document, lang, parsed=parsed)
 
     def _grammar_config(self, lang: str, parsed: bool = True) -> GrammarConfig:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 from coder.coder import Coder
-from coder.parallel import CoderSpec, code_one_by_one
+from coder.parallel import CoderSpec, in_order
 from coder.runner import ChunkResult, code_batch
 
 _coders: dict[tuple[str, int], Coder] = {}
@@ -53,27 +52,30 @@ def dask_results(coder: Coder, numbered: Iterable[tuple[int, list]], workers: in
         cluster = own_cluster = _local_cluster(workers)
     try:
         with Client(scheduler if scheduler is not None else cluster, set_as_default=False) as client:
-            yield from _submit_all(client, coder, numbered)
+            yield from in_order(_Tasks(client, coder), numbered, 2 * (sum(client.nthreads().values()) or 1))
     finally:
         if own_cluster is not None:
             own_cluster.close()
 
 
 class _Tasks:
-    """Submits chunks to the cluster with the coder's spec scattered to every worker.
+    """Submits chunks to the cluster with the coder's spec scattered to every worker (a `Workers` for
+    `in_order`).
 
     Scattered data lives only on the workers: a document that kills its worker every time Dask retries it can
     take every copy of the spec with it, and all later tasks would fail for lost dependencies. So after a
-    failure the spec is scattered again and the chunks in flight are sent again, as a local pool restarts.
+    failure the spec is scattered again, and `in_order` sends the chunks in flight again.
     """
+
+    failure = Exception  # whatever the cluster raises for a lost task: KilledWorker, FutureCancelledError, ...
 
     def __init__(self, client, coder: Coder) -> None:
         self.client, self.coder = client, coder
         self.token = uuid.uuid4().hex
         self.sent = 0
-        self.send_spec()
+        self.recover()  # the spec's first scatter
 
-    def send_spec(self) -> None:
+    def recover(self) -> None:
         self.spec = self.client.scatter(CoderSpec.of(self.coder), broadcast=True)
 
     def submit(self, index: int, items: list):
@@ -81,37 +83,8 @@ class _Tasks:
         return self.client.submit(_code_chunk, self.token, self.spec, index, items, pure=False,
                                   key=f"coder-chunk-{self.token}-{index}-{self.sent}")
 
-
-def _submit_all(client, coder: Coder, numbered: Iterable[tuple[int, list]]) -> Iterator[ChunkResult]:
-    window = 2 * (sum(client.nthreads().values()) or 1)
-    tasks = _Tasks(client, coder)
-    pending: deque = deque()
-    try:
-        for index, chunk in numbered:
-            pending.append((index, chunk, tasks.submit(index, chunk)))
-            if len(pending) >= window:
-                yield _collect(tasks, pending)
-        while pending:
-            yield _collect(tasks, pending)
-    finally:
-        for _, _, future in pending:
-            future.cancel()
-
-
-def _collect(tasks: _Tasks, pending: deque) -> ChunkResult:
-    """The next chunk's result; a chunk whose task failed (its worker died more often than the cluster retries,
-    or the task lost its inputs) is coded again a document at a time, and only the document that fails is lost."""
-    index, chunk, future = pending.popleft()
-    try:
-        return future.result()
-    except Exception:  # whatever the cluster raises for a lost task: KilledWorker, FutureCancelledError, ...
-        tasks.send_spec()
-        result = code_one_by_one(index, chunk, lambda item: tasks.submit(index, [item]).result(), Exception,
-                                 tasks.send_spec, lambda error: f"the Dask task coding this document failed: "
-                                                              f"{type(error).__name__}: {error}")
-        for position, (other, items, _) in enumerate(pending):  # their inputs may be gone with the workers
-            pending[position] = (other, items, tasks.submit(other, items))
-        return result
+    def reason(self, error: BaseException) -> str:
+        return f"the Dask task coding this document failed: {type(error).__name__}: {error}"
 
 
 __all__ = ["dask_results"]

@@ -13,10 +13,11 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Protocol
 
 from coder.coder import Coder
 from coder.dictionaries import Dictionaries
@@ -24,7 +25,6 @@ from coder.long_run import prepare_long_run
 from coder.runner import ChunkResult, code_batch, failed
 
 MAX_DEATHS_IN_A_ROW = 3  # documents in a row whose fresh worker fails too: the workers cannot run at all
-DIED = "a worker process died coding this document (a crash or out of memory)"
 START_METHOD_VARIABLE = "CODER_START_METHOD"  # fork (default where available), forkserver or spawn
 
 
@@ -83,6 +83,8 @@ def pool_context() -> multiprocessing.context.BaseContext:
 class _Pool:
     """A ProcessPoolExecutor of coder workers that can be started afresh after a worker died."""
 
+    failure = BrokenProcessPool  # a worker died: the pool and every chunk in flight are lost
+
     def __init__(self, coder: Coder, workers: int) -> None:
         self.spec, self.workers = CoderSpec.of(coder), workers
         self.executor = self._start()
@@ -94,9 +96,12 @@ class _Pool:
     def submit(self, index: int, items: list) -> Future:
         return self.executor.submit(_code_chunk, index, items)
 
-    def restart(self) -> None:
+    def recover(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
+
+    def reason(self, error: BaseException) -> str:
+        return "a worker process died coding this document (a crash or out of memory)"
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
@@ -107,53 +112,73 @@ def pool_results(coder: Coder, numbered: Iterable[tuple[int, list]], workers: in
     """ChunkResults of `numbered` chunks, coded by `workers` processes, in input order.
 
     A worker that dies (a crash in native code, the out-of-memory killer) takes the pool with it: the pool is
-    started again, the chunk it was coding is coded again one document at a time so that only the document that
-    kills a worker is rejected, and the chunks in flight are sent again.
+    started again and `in_order` codes the chunk again one document at a time.
     """
-    window = window or 2 * workers
     pool = _Pool(coder, workers)
-    pending: deque[tuple[int, list, Future]] = deque()
     try:
-        for index, chunk in numbered:
-            pending.append((index, chunk, pool.submit(index, chunk)))
-            if len(pending) >= window:
-                yield _collect(pool, pending)
-        while pending:
-            yield _collect(pool, pending)
+        yield from in_order(pool, numbered, window or 2 * workers)
     finally:
         pool.close()
 
 
-def _collect(pool: _Pool, pending: deque[tuple[int, list, Future]]) -> ChunkResult:
+class Workers(Protocol):
+    """An engine as `in_order` drives it: the local pool or a Dask cluster."""
+
+    failure: type[BaseException]  # what a chunk's result raises when its worker was lost
+
+    def submit(self, index: int, items: list) -> Future: ...
+
+    def recover(self) -> None:
+        """Make the workers usable again after a failure (start the pool afresh, send the spec again)."""
+
+    def reason(self, error: BaseException) -> str:
+        """Why a document whose coding failed again is rejected."""
+
+
+def in_order(workers: Workers, numbered: Iterable[tuple[int, list]], window: int) -> Iterator[ChunkResult]:
+    """ChunkResults in input order, at most `window` chunks in flight, so memory stays flat however long the
+    input is. A chunk whose worker was lost is coded again a document at a time, so that only the document that
+    fails is rejected; the chunks in flight are sent again, as the failure may have taken them too."""
+    pending: deque[tuple[int, list, Future]] = deque()
+    try:
+        for index, chunk in numbered:
+            pending.append((index, chunk, workers.submit(index, chunk)))
+            if len(pending) >= window:
+                yield _collect(workers, pending)
+        while pending:
+            yield _collect(workers, pending)
+    finally:
+        for _, _, future in pending:
+            future.cancel()
+
+
+def _collect(workers: Workers, pending: deque[tuple[int, list, Future]]) -> ChunkResult:
     index, chunk, future = pending.popleft()
     try:
         return future.result()
-    except BrokenProcessPool:
-        pool.restart()
-        result = code_one_by_one(index, chunk, lambda item: pool.submit(index, [item]).result(), BrokenProcessPool,
-                                 pool.restart, lambda error: DIED)
-        for position, (other, items, _) in enumerate(pending):  # they died with the pool
-            pending[position] = (other, items, pool.submit(other, items))
+    except workers.failure:
+        workers.recover()
+        result = _one_by_one(workers, index, chunk)
+        for position, (other, items, _) in enumerate(pending):
+            pending[position] = (other, items, workers.submit(other, items))
         return result
 
 
-def code_one_by_one(index: int, chunk: list, code: Callable[[object], ChunkResult], failure: type[BaseException],
-                    after_failure: Callable[[], None], reason: Callable[[BaseException], str]) -> ChunkResult:
-    """Code a chunk whose worker failed a document at a time (`code` codes one item elsewhere); the document
-    whose coding fails again is rejected, `reason` saying why. Several failures in a row mean the workers cannot run
-    at all: the run stops and says so."""
+def _one_by_one(workers: Workers, index: int, chunk: list) -> ChunkResult:
+    """Code a chunk a document at a time; the document whose coding fails again is rejected. Several failures in
+    a row mean the workers cannot run at all: the run stops and says so."""
     result, failures = ChunkResult(index), 0
     for item in chunk:
         try:
-            part = code(item)
+            part = workers.submit(index, [item]).result()
             failures = 0
-        except failure as error:
+        except workers.failure as error:
             failures += 1
             if failures >= MAX_DEATHS_IN_A_ROW:
                 raise RuntimeError(f"workers keep failing (chunk {index}): out of memory, a lost cluster or a "
                                    f"broken installation? Finished chunks are kept: rerun with --resume") from error
-            after_failure()
-            part = ChunkResult(index, rejects=[failed(item, WorkerDied(reason(error)))])
+            workers.recover()
+            part = ChunkResult(index, rejects=[failed(item, WorkerDied(workers.reason(error)))])
         result.documents += part.documents
         result.sentences += part.sentences
         result.events.extend(part.events)

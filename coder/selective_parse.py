@@ -16,7 +16,7 @@ from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from coder.analysis import SentenceAnalysis, analyze, reparsed, starts_paragraph
+from coder.analysis import SentenceAnalysis, analyze, analyze_sentences, reparsed, starts_paragraph
 from coder.dictionaries import Dictionaries
 from coder.grammar import GrammarConfig
 from coder.grammar.sentence import could_give_events
@@ -59,8 +59,7 @@ def doc_to_parse(doc: Doc, sentences: list[Span]) -> tuple[Doc, list[int]]:
 def first_pass(doc: Doc, date: str, dictionaries: Dictionaries, language: Language,
                config: GrammarConfig) -> tuple[list[SentenceAnalysis], list[Span]]:
     """The Doc's rule sentences matched without a parse, and those of them that could give an event."""
-    rough = [analyze(sentence, index, dictionaries, language, date, False)
-             for index, sentence in enumerate(rule_sentences(doc))]
+    rough = analyze_sentences(rule_sentences(doc), dictionaries, language, date, False)
     return rough, [analysis.span for analysis in rough if could_give_events(analysis, config)]
 
 
